@@ -1,0 +1,92 @@
+# fashion_retail: two commands for a newcomer.
+#   make build   venv + pinned dependencies, raw data, dbt build, docs site
+#   make test    lint (ruff, sqlfluff), dbt build with every dbt test, pytest
+# Bigger data: make build SCALE=1   (generates parquet, loads it into `raw`)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# default-scale data is the committed seeds; SCALE=<n> generates instead
+SCALE ?=
+SEED ?= 42
+SEED_SCALE := 0.05
+DATA_DIR := data/scale-$(SCALE)
+
+export DBT_PROFILES_DIR := $(CURDIR)/profiles
+export PYTHONPATH := $(CURDIR)/scripts
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+
+DBT := $(BIN)/dbt
+GEN := $(BIN)/python -m fashion_retail_gen
+
+ifeq ($(strip $(SCALE)),)
+RAW_VARS :=
+else
+RAW_VARS := --vars '{raw_from_files: true}'
+endif
+
+.PHONY: help venv build raw docs docs-serve test lint dbt-test pytest seeds yaml \
+        bench-generate clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+venv: $(BIN)/.installed ## create the virtualenv with the pinned dependencies
+
+raw: venv ## load the raw layer (seeds, or generated data with SCALE=n)
+ifeq ($(strip $(SCALE)),)
+	$(DBT) seed --quiet
+else
+	$(GEN) --scale $(SCALE) --seed $(SEED) --format parquet --out $(DATA_DIR)
+	$(DBT) run-operation load_raw_files --args '{path: $(DATA_DIR), format: parquet}'
+endif
+
+build: raw ## everything: raw data, dbt build (models and tests), docs site
+	$(DBT) build $(RAW_VARS)
+	$(MAKE) --no-print-directory docs
+	@echo "warehouse: $${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}"
+	@echo "docs site: target/static_index.html (open it in a browser)"
+
+docs: venv ## generate the docs site (target/static_index.html opens from disk)
+	$(DBT) docs generate --static $(RAW_VARS)
+
+docs-serve: docs ## serve the docs site on http://localhost:8080
+	$(DBT) docs serve --port 8080
+
+test: lint dbt-test pytest ## every check: ruff, sqlfluff, dbt build, pytest
+
+lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
+	$(BIN)/ruff check scripts
+	$(BIN)/sqlfluff lint models tests analyses
+
+# dbt tests run on their own database file, so `make test` never replaces a
+# warehouse built at another scale
+dbt-test: venv ## dbt build on the committed seeds, every dbt test
+	FASHION_RETAIL_DUCKDB=target/test.duckdb $(DBT) build
+
+pytest: venv ## the Python test suite
+	$(BIN)/pytest
+
+seeds: venv ## regenerate the committed seeds and the raw-layer YAML
+	rm -f seeds/raw/*.csv
+	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format csv --out seeds/raw
+	$(BIN)/python -m fashion_retail_gen.dbt_yaml
+
+yaml: venv ## regenerate the raw-layer YAML from scripts/fashion_retail_gen/schema.py
+	$(BIN)/python -m fashion_retail_gen.dbt_yaml
+
+bench-generate: venv ## generator benchmark at scale 1 against row-by-row Faker
+	$(BIN)/python -m fashion_retail_gen.bench $(if $(SCALE),--scale $(SCALE),)
+
+clean: ## remove build output (not the venv, not the warehouse)
+	rm -rf target logs data

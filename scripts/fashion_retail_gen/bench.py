@@ -1,0 +1,159 @@
+"""Generator benchmark: our generator against Faker row by row, in one run.
+
+``python -m fashion_retail_gen.bench --scale 1`` (``make bench-generate``):
+
+1. the baseline: Faker producing the customer table's columns one row at a time,
+   the way most synthetic-data scripts do, for a fixed number of seconds;
+2. ours: a child process generates every raw table at the given scale to
+   parquet; its wall time, the rows it wrote and its peak memory (max RSS) are
+   measured from outside.
+
+Prints a Markdown table and writes it to ``bench/results/generate.md``. Machines
+are noisy, so the figure that matters is the ratio measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from fashion_retail_gen import vocab
+
+TARGET_ROWS_PER_S = 1_000_000
+TARGET_RATIO = 300
+TARGET_PEAK_MB = 2048
+
+
+def faker_row_by_row(seconds: float, seed: int = 42) -> tuple[int, float]:
+    """Rows of the customer table's 16 columns, one Faker call per cell."""
+    from faker import Faker
+
+    fake = Faker(list(vocab.PERSON_LOCALES), use_weighting=True)
+    fake.seed_instance(seed)
+    us = fake["en_US"]
+    rnd = us.random
+    tiers, tier_w = list(vocab.LOYALTY_TIERS), list(vocab.LOYALTY_TIERS.values())
+    genders = list(vocab.GENDERS)
+    rows = []
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        gender = rnd.choices(genders, weights=list(vocab.GENDERS.values()))[0]
+        signup = fake.date_between(dt.date(2016, 1, 1), dt.date(2025, 12, 31))
+        rows.append((
+            len(rows) + 1,
+            fake.first_name_female() if gender == "Female" else fake.first_name_male(),
+            fake.last_name(),
+            fake.email(),
+            us.phone_number(),
+            fake.date_of_birth(minimum_age=18, maximum_age=85).isoformat(),
+            gender,
+            us.street_address(),
+            us.city(),
+            us.state_abbr(),
+            us.zipcode(),
+            "United States",
+            signup.isoformat(),
+            rnd.choices(tiers, weights=tier_w)[0],
+            "true" if us.boolean(62) else "false",
+            f"{signup.isoformat()} {fake.time()}",
+        ))
+    return len(rows), time.perf_counter() - start
+
+
+CHILD = """
+import json, sys, time
+from pathlib import Path
+from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.generate import generate
+t0 = time.perf_counter()
+r = generate(GeneratorConfig(scale=float(sys.argv[1]), out=Path(sys.argv[2]), fmt="parquet"))
+print(json.dumps({"rows": r.rows, "ledger": r.ledger_rows, "seconds": r.seconds}))
+"""
+
+
+def ours(scale: float, out: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(scale), str(out)],
+                          capture_output=True, text=True, env=env, check=True)
+    wall = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall"] = wall
+    result["peak_mb"] = max(peak_kb, before) / 1024
+    result["bytes"] = sum(p.stat().st_size for p in out.glob("*.parquet"))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="fashion_retail_gen.bench",
+                                description=__doc__.splitlines()[0])
+    p.add_argument("--scale", type=float, default=1.0)
+    p.add_argument("--baseline-seconds", type=float, default=5.0)
+    p.add_argument("--results", type=Path, default=Path("bench/results/generate.md"))
+    args = p.parse_args(argv)
+    if not 0 < args.scale <= 1000:
+        p.error("--scale must be in (0, 1000]")
+
+    base_rows, base_s = faker_row_by_row(args.baseline_seconds)
+    base_rate = base_rows / base_s
+    with tempfile.TemporaryDirectory(prefix="fashion-bench-") as tmp:
+        r = ours(args.scale, Path(tmp))
+    raw_rows = sum(r["rows"].values())
+    rate_in = raw_rows / r["seconds"]
+    rate_wall = raw_rows / r["wall"]
+    ratio = rate_in / base_rate
+
+    def verdict(ok: bool) -> str:
+        return "yes" if ok else "**no**"
+
+    lines = [
+        f"## Generator benchmark, scale {args.scale:g}",
+        "",
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"command: `make bench-generate` (scale {args.scale:g}).",
+        "",
+        "| what | rows | seconds | rows/s | vs baseline |",
+        "|---|---:|---:|---:|---:|",
+        f"| Faker row by row, customer columns (baseline) | {base_rows:,} | {base_s:.2f} "
+        f"| {base_rate:,.0f} | 1x |",
+        f"| fashion_retail_gen, 8 raw tables (in process) | {raw_rows:,} | {r['seconds']:.2f} "
+        f"| {rate_in:,.0f} | {ratio:,.0f}x |",
+        f"| fashion_retail_gen, incl. interpreter start and imports | {raw_rows:,} "
+        f"| {r['wall']:.2f} | {rate_wall:,.0f} | {rate_wall / base_rate:,.0f}x |",
+        "",
+        f"Also written: {r['ledger']:,} defect-ledger rows. Parquet output "
+        f"{r['bytes'] / 1e6:,.0f} MB ({r['bytes'] / 1e6 / r['seconds']:,.0f} MB/s). "
+        f"Peak memory (max RSS of the generating process): {r['peak_mb']:,.0f} MB.",
+        "",
+        "| target | measured | met |",
+        "|---|---:|:---:|",
+        f"| >= {TARGET_ROWS_PER_S:,} raw rows/s | {rate_in:,.0f} "
+        f"| {verdict(rate_in >= TARGET_ROWS_PER_S)} |",
+        f"| >= {TARGET_RATIO}x the row-by-row baseline | {ratio:,.0f}x "
+        f"| {verdict(ratio >= TARGET_RATIO)} |",
+        f"| peak memory < {TARGET_PEAK_MB:,} MB | {r['peak_mb']:,.0f} MB "
+        f"| {verdict(r['peak_mb'] < TARGET_PEAK_MB)} |",
+        "",
+        "Per table: " + ", ".join(f"{t} {n:,}" for t, n in r["rows"].items()) + ".",
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

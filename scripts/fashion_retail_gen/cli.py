@@ -1,0 +1,101 @@
+"""Command line: ``python -m fashion_retail_gen --scale 1 --out data/scale-1``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from fashion_retail_gen import __version__
+from fashion_retail_gen.config import FORMATS, ConfigError, GeneratorConfig
+
+PROG = "fashion_retail_gen"
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line on stderr, not usage plus error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _number(flag: str, kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"must be {'an integer' if kind is int else 'a number'}, got {text!r}"
+            ) from None
+        return value
+    return parse
+
+
+def _date(flag: str):
+    def parse(text: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"must be a date like 2025-12-31, got {text!r}") from None
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = OneLineParser(
+        prog=PROG,
+        description="Generate the fashion retailer's raw tables (clean truth passed "
+                    "through a recorded defect injector), a defect ledger and a manifest.",
+    )
+    p.add_argument("--scale", type=_number("--scale", float), default=0.05,
+                   help="1 = about 100k customers and 1M order lines (default 0.05)")
+    p.add_argument("--seed", type=_number("--seed", int), default=42,
+                   help="random seed; same seed and scale give byte-identical files")
+    p.add_argument("--out", type=Path, default=Path("data/raw"),
+                   help="output folder (created if missing; default data/raw)")
+    p.add_argument("--format", dest="fmt", choices=FORMATS, default="parquet",
+                   help="file format (default parquet)")
+    p.add_argument("--defect-rate", type=_number("--defect-rate", float), default=1.0,
+                   help="multiplier on every documented defect rate; 0 = clean truth")
+    p.add_argument("--start-date", type=_date("--start-date"), default=dt.date(2023, 1, 1),
+                   help="first day of the sales history (default 2023-01-01)")
+    p.add_argument("--end-date", type=_date("--end-date"), default=dt.date(2025, 12, 31),
+                   help="last day of the sales history (default 2025-12-31)")
+    bar = p.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="show a progress bar (default: when stderr is a terminal)")
+    bar.add_argument("--no-progress", dest="progress", action="store_false")
+    p.add_argument("--quiet", action="store_true", help="print nothing on success")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.out.exists() and not args.out.is_dir():
+        parser.error(f"--out {args.out} exists and is not a folder")
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        cfg = GeneratorConfig(scale=args.scale, seed=args.seed, defect_rate=args.defect_rate,
+                              out=args.out, fmt=args.fmt, start_date=args.start_date,
+                              end_date=args.end_date, progress=progress)
+    except ConfigError as exc:
+        parser.error(str(exc))
+    from fashion_retail_gen.generate import generate
+
+    try:
+        result = generate(cfg)
+    except OSError as exc:
+        parser.exit(1, f"{PROG}: error: cannot write to {args.out}: {exc.strerror or exc}\n")
+    if not args.quiet:
+        width = max(len(t) for t in result.rows)
+        for table, rows in result.rows.items():
+            print(f"{table:<{width}}  {rows:>12,}")
+        print(f"{'defect_ledger':<{width}}  {result.ledger_rows:>12,}")
+        rate = result.raw_rows / result.seconds if result.seconds else float("inf")
+        print(f"{result.raw_rows:,} raw rows in {result.seconds:.2f} s "
+              f"({rate:,.0f} rows/s) -> {os.fspath(result.out)} ({cfg.fmt})")
+    return 0

@@ -1,0 +1,155 @@
+"""Orchestration: truth, defects and writing, table by table, month by month.
+
+Memory stays bounded: entities are small (they grow with the square root of the
+scale, customers linearly at a few hundred bytes each), and the large tables
+(orders, order lines, inventory snapshots) are generated, corrupted and written
+one month at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from fashion_retail_gen import __version__, schema
+from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.defects import Injector
+from fashion_retail_gen.entities import (
+    build_customers,
+    build_employees,
+    build_products,
+    build_sellers,
+    build_stores,
+)
+from fashion_retail_gen.inventory import generate_inventory
+from fashion_retail_gen.pools import build_pools
+from fashion_retail_gen.sales import SalesState, generate_sales, month_bounds
+from fashion_retail_gen.writer import BackgroundWrites, TableWriter, prefetch, text_schema
+
+RAW_TABLES = list(schema.TABLES)
+
+
+@dataclass
+class Result:
+    out: Path
+    rows: dict[str, int] = field(default_factory=dict)
+    ledger_rows: int = 0
+    seconds: float = 0.0
+
+    @property
+    def raw_rows(self) -> int:
+        return sum(self.rows.values())
+
+
+def _progress(cfg: GeneratorConfig, total: int):
+    if not cfg.progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="step", desc="generating", leave=False)
+
+
+def generate(cfg: GeneratorConfig) -> Result:
+    """Generate every raw table, the defect ledger and the manifest into cfg.out."""
+    started = time.perf_counter()
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    n_months = len(month_bounds(cfg))
+    bar = _progress(cfg, 6 + 2 * n_months)
+    writers: dict[str, TableWriter] = {}
+    background = BackgroundWrites()
+
+    def writer(name: str, columns: list[str]) -> TableWriter:
+        if name not in writers:
+            writers[name] = TableWriter(out, name, cfg.fmt, text_schema(columns))
+        return writers[name]
+
+    def step(label: str) -> None:
+        if bar is not None:
+            bar.set_postfix_str(label)
+            bar.update(1)
+
+    ledger_cols = schema.LEDGER.column_names
+    next_defect = [1]
+
+    def emit(name: str, clean: pa.Table, injector: Injector, chunk: int = 0) -> None:
+        dirty, ledger = injector.inject(name, clean, chunk)
+        background.submit(writer(name, schema.TABLES[name].column_names), dirty)
+        if len(ledger):
+            ids = pc.cast(pa.array(np.arange(next_defect[0], next_defect[0] + len(ledger))),
+                          pa.string())
+            next_defect[0] += len(ledger)
+            background.submit(writer(schema.LEDGER.name, ledger_cols),
+                              ledger.add_column(0, "defect_id", ids))
+
+    sales = None
+    try:
+        pools = build_pools(cfg.seed)
+        step("pools")
+        stores = build_stores(cfg, pools)
+        sellers = build_sellers(cfg, pools)
+        products = build_products(cfg, sellers)
+        employees = build_employees(cfg, pools, stores)
+        customers = build_customers(cfg, pools)
+        step("entities")
+        injector = Injector(cfg.seed, cfg.defect_rate, cfg.end_date, id_ceiling={
+            "customers": int(customers.ids.max()),
+            "products": int(products.ids.max()),
+            "sellers": int(sellers.ids.max()),
+        })
+        # sales generation starts now, on its own thread, while entities are written
+        state = SalesState(None, None, None)
+        sales = prefetch(generate_sales(cfg, stores, products, employees, customers, state))
+        # the ledger opens first so it exists (empty) even with --defect-rate 0
+        writer(schema.LEDGER.name, ledger_cols)
+        for name, entity in (("stores", stores), ("sellers", sellers),
+                             ("products", products), ("employees", employees),
+                             ("customers", customers)):
+            emit(name, entity.table, injector)
+        step("entities written")
+        for month_no, (orders, lines) in enumerate(sales):
+            emit("orders", orders, injector, month_no)
+            emit("order_lines", lines, injector, month_no)
+            step("sales")
+        for month_no, snapshots in enumerate(prefetch(
+                generate_inventory(cfg, stores, products, state))):
+            emit("inventory_snapshots", snapshots, injector, month_no)
+            step("inventory")
+        background.join()
+        rows = {name: writers[name].rows for name in RAW_TABLES}
+        ledger_rows = writers[schema.LEDGER.name].rows
+        manifest_rows = dict(rows, **{schema.LEDGER.name: ledger_rows})
+        manifest = pa.table({
+            "table_name": list(manifest_rows),
+            "row_count": [str(v) for v in manifest_rows.values()],
+            "seed": [str(cfg.seed)] * len(manifest_rows),
+            "scale": [f"{cfg.scale:g}"] * len(manifest_rows),
+            "defect_rate": [f"{cfg.defect_rate:g}"] * len(manifest_rows),
+            "start_date": [cfg.start_date.isoformat()] * len(manifest_rows),
+            "end_date": [cfg.end_date.isoformat()] * len(manifest_rows),
+            "generator_version": [__version__] * len(manifest_rows),
+        })
+        writer(schema.MANIFEST.name, schema.MANIFEST.column_names).write(manifest)
+        step("manifest")
+        for w in writers.values():
+            w.close()
+    except BaseException:
+        if sales is not None:
+            sales.close()
+        with contextlib.suppress(BaseException):
+            background.join()
+        for w in writers.values():
+            if w.partial.exists():
+                w.abort()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    return Result(out=out, rows=rows, ledger_rows=ledger_rows,
+                  seconds=time.perf_counter() - started)

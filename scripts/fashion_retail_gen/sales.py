@@ -1,0 +1,303 @@
+"""Orders and order lines, generated one month at a time.
+
+Demand per day follows growth, month seasonality, weekday patterns per channel
+and sale periods; orders are spread over the stores open that day by store size;
+customers are drawn by a heavy-tailed propensity among those already signed up
+(mostly from the store's own market); in-store sales are credited to a selling
+employee working at that store that day; products are drawn by popularity,
+category season and store assortment; prices follow the product's price history,
+discounts the sale calendar, returns the category's return rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from fashion_retail_gen import text, vocab
+from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.entities import (
+    CATEGORY_NAMES,
+    DAY,
+    Customers,
+    Employees,
+    Products,
+    Stores,
+    day,
+)
+from fashion_retail_gen.rng import stream
+
+LINES_PER_ORDER_EXTRA = 1.25   # lines per order = 1 + Poisson(this), capped
+MAX_LINES_PER_ORDER = 8
+RETURN_WINDOW_DAYS = (3, 30)
+
+
+@dataclass
+class Calendar:
+    days: np.ndarray            # datetime64[D], every day of the history
+    store_orders: np.ndarray    # expected in-store orders per day
+    online_orders: np.ndarray   # expected online orders per day
+    sale_share: np.ndarray      # share of lines discounted per day
+    sale_low: np.ndarray
+    sale_high: np.ndarray
+    in_sale: np.ndarray
+
+
+def build_calendar(cfg: GeneratorConfig) -> Calendar:
+    days = np.arange(day(cfg.start_date), day(cfg.end_date) + DAY, DAY)
+    years = (days - days[0]).astype(int) / 365.25
+    month = days.astype("datetime64[M]").astype(int) % 12
+    weekday = (days.astype(int) + 3) % 7          # 1970-01-01 was a Thursday
+    base = (1 + vocab.ANNUAL_GROWTH) ** years * np.array(vocab.MONTH_SEASONALITY)[month]
+    lift = np.ones(len(days))
+    share = np.full(len(days), vocab.BASE_DISCOUNT_SHARE)
+    low = np.full(len(days), vocab.BASE_DISCOUNT_RANGE[0])
+    high = np.full(len(days), vocab.BASE_DISCOUNT_RANGE[1])
+    in_sale = np.zeros(len(days), bool)
+    md = (month + 1) * 100 + (days - days.astype("datetime64[M]")).astype(int) + 1
+    for _, m0, d0, m1, d1, sale_lift, sale_share, (lo, hi) in vocab.SALE_PERIODS:
+        mask = (md >= m0 * 100 + d0) & (md <= m1 * 100 + d1)
+        lift[mask], share[mask], low[mask], high[mask] = sale_lift, sale_share, lo, hi
+        in_sale |= mask
+    online_share = np.interp(years, [0, years[-1]], vocab.ONLINE_SHARE)
+    store = base * lift * np.array(vocab.WEEKDAY_STORE)[weekday] * (1 - online_share)
+    online = base * lift * np.array(vocab.WEEKDAY_ONLINE)[weekday] * online_share
+    store[md == 1225] = 0.0                      # stores are closed on Christmas Day
+    online[md == 1225] *= 0.4
+    mean_lines = 1 + LINES_PER_ORDER_EXTRA      # the cap trims a negligible tail
+    total_orders = cfg.n_order_lines / mean_lines
+    scale = total_orders / (store.sum() + online.sum())
+    return Calendar(days, store * scale, online * scale, share, low, high, in_sale)
+
+
+@dataclass
+class SalesState:
+    """What the inventory simulation needs from the sales stream."""
+    pair_index: np.ndarray      # (store row, product row) -> pair number or -1
+    sold: np.ndarray            # units sold per (pair, month)
+    months: np.ndarray          # datetime64[M] of each month column
+
+
+def carried_products(cfg: GeneratorConfig, stores: Stores, products: Products) -> np.ndarray:
+    """Boolean (store row, product row): online carries everything, stores a share."""
+    rng = stream(cfg.seed, "assortment")
+    carried = np.zeros((len(stores.ids), len(products.ids)), bool)
+    carried[stores.is_online] = True
+    # decided per style: a store carries all sizes of a style or none
+    style_of = products.style
+    pop = np.bincount(style_of, weights=products.popularity)
+    # popular styles are carried more widely; the mean share is store_assortment
+    p_style = np.clip(cfg.store_assortment * (0.5 + 0.5 * pop / pop.mean()), 0, 0.95)
+    for s in np.flatnonzero(~stores.is_online):
+        carried[s] = (rng.random(len(pop)) < p_style)[style_of]
+    return carried
+
+
+def month_bounds(cfg: GeneratorConfig) -> list[tuple[np.datetime64, np.datetime64]]:
+    first = np.datetime64(cfg.start_date, "M")
+    last = np.datetime64(cfg.end_date, "M")
+    out = []
+    for m in np.arange(first, last + 1):
+        lo = max(m.astype("datetime64[D]"), day(cfg.start_date))
+        hi = min((m + 1).astype("datetime64[D]") - DAY, day(cfg.end_date))
+        out.append((lo, hi))
+    return out
+
+
+def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
+                   employees: Employees, customers: Customers,
+                   state: SalesState | None = None
+                   ) -> Iterator[tuple[pa.Table, pa.Table]]:
+    """Yield (orders, order_lines) per month; fill ``state`` for inventory."""
+    cal = build_calendar(cfg)
+    carried = carried_products(cfg, stores, products)
+    n_months = len(month_bounds(cfg))
+    pair_index = np.full(carried.shape, -1, dtype=np.int64)
+    pair_index[carried] = np.arange(carried.sum())
+    sold = np.zeros((int(carried.sum()), n_months), dtype=np.int64)
+    if state is not None:
+        state.pair_index, state.sold = pair_index, sold
+        state.months = np.array([lo.astype("datetime64[M]") for lo, _ in month_bounds(cfg)])
+
+    cat_returns = np.array([vocab.CATEGORIES[c]["returns"] for c in CATEGORY_NAMES])
+    store_market = np.array([
+        next((i for i, m in enumerate(vocab.MARKETS) if m[1] == st), -1)
+        for st in stores.state])
+    market_members = [np.flatnonzero(customers.home_store_market == m)
+                      for m in range(len(vocab.MARKETS))]
+    market_cum = [np.cumsum(np.diff(np.concatenate([[0.0], customers.propensity_cum]))[idx])
+                  for idx in market_members]
+    staff_by_store = _group_staff(employees.staff)
+    next_order, next_line = 1, 1
+
+    for month_no, (lo, hi) in enumerate(month_bounds(cfg)):
+        rng = stream(cfg.seed, "sales", month_no)
+        d0 = int((lo - cal.days[0]).astype(int))
+        d1 = int((hi - cal.days[0]).astype(int)) + 1
+        days = cal.days[d0:d1]
+        # ---- orders per (day, store)
+        open_ = stores.opened[None, :] <= days[:, None]
+        w = np.where(open_, stores.weight[None, :], 0.0)
+        w = w / np.maximum(w.sum(axis=1, keepdims=True), 1e-12)
+        expected = w * cal.store_orders[d0:d1, None]
+        expected[:, stores.is_online] = cal.online_orders[d0:d1, None]
+        counts = rng.poisson(expected)
+        day_idx, store_row = np.nonzero(counts)
+        reps = counts[day_idx, store_row]
+        o_day = np.repeat(days[day_idx], reps)
+        o_store = np.repeat(store_row, reps)
+        online = stores.is_online[o_store]
+        seconds = np.where(online, rng.integers(0, 86_400, len(o_day)),
+                           rng.integers(10 * 3600, 21 * 3600, len(o_day)))
+        o_ts = o_day.astype("datetime64[s]") + seconds.astype("timedelta64[s]")
+        order = np.argsort(o_ts, kind="stable")
+        o_day, o_store, online, o_ts = o_day[order], o_store[order], online[order], o_ts[order]
+        n_orders = len(o_day)
+        order_ids = np.arange(next_order, next_order + n_orders)
+        next_order += n_orders
+
+        # ---- customers: signed up by the order day, mostly from the store's market
+        customer = _draw_customers(rng, customers, o_day, o_store, store_market,
+                                   market_members, market_cum, online)
+
+        # ---- employees: a selling employee at that store that day
+        employee = _draw_staff(rng, staff_by_store, stores.ids[o_store], o_day, ~online)
+
+        pay_store = _choice(rng, vocab.PAYMENT_METHODS_STORE, n_orders)
+        pay_online = _choice(rng, vocab.PAYMENT_METHODS_ONLINE, n_orders)
+        orders = text.table({
+            "order_id": text.integer(order_ids),
+            "customer_id": text.integer(customers.ids[customer]),
+            "store_id": text.integer(stores.ids[o_store]),
+            "employee_id": pa.array(np.where(employee > 0, employee, 0),
+                                    mask=employee <= 0).cast(pa.string()),
+            "channel": np.where(online, "online", "store").astype(object),
+            "order_date": text.date(o_day),
+            "payment_method": np.where(online, pay_online, pay_store),
+            "updated_at": text.timestamp(o_ts),
+        })
+
+        # ---- lines
+        n_lines = 1 + np.minimum(rng.poisson(LINES_PER_ORDER_EXTRA, n_orders),
+                                 MAX_LINES_PER_ORDER - 1)
+        l_order = np.repeat(np.arange(n_orders), n_lines)
+        line_no = np.arange(len(l_order)) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
+        l_store = o_store[l_order]
+        l_day = o_day[l_order]
+        month = int(lo.astype("datetime64[M]").astype(int) % 12)
+        season = np.exp(0.6 * products.season_sign * np.cos(2 * np.pi * month / 12))
+        avail = products.intro <= lo
+        weights = products.popularity * season * avail
+        # one cumulative weight row per store, laid end to end, so a single
+        # searchsorted draws every line of the month from its own store's range
+        w = np.where(carried, weights[None, :], 0.0)
+        empty = w.sum(axis=1) == 0
+        w[empty] = weights
+        cum = np.cumsum(w, axis=None).reshape(w.shape)
+        row_end = cum[:, -1]
+        row_start = np.concatenate([[0.0], row_end[:-1]])
+        u = row_start[l_store] + rng.random(len(l_store)) * (row_end - row_start)[l_store]
+        flat = np.minimum(np.searchsorted(cum.ravel(), u, side="right"), cum.size - 1)
+        product = flat % w.shape[1]
+        qty = rng.choice([1, 2, 3], size=len(l_order), p=[0.87, 0.10, 0.03])
+        price = np.where(l_day >= products.change_date[product], products.new_price[product],
+                         products.price[product])
+        di = (l_day - cal.days[0]).astype(int)
+        discounted = rng.random(len(l_order)) < cal.sale_share[di]
+        pct = rng.uniform(cal.sale_low[di], cal.sale_high[di])
+        # last year's collections go deeper in a sale (clearance)
+        old = (l_day - products.intro[product]).astype(int) > 300
+        pct = np.where(cal.in_sale[di] & old, np.minimum(pct + 0.15, 0.7), pct)
+        discount = np.where(discounted, np.round(price * qty * pct), 0).astype(np.int64)
+        p_return = cat_returns[products.category[product]] * np.where(
+            online[l_order], vocab.RETURN_CHANNEL_FACTOR["online"],
+            vocab.RETURN_CHANNEL_FACTOR["store"])
+        ret_day = l_day + rng.integers(*RETURN_WINDOW_DAYS, len(l_order)) * DAY
+        returned = (rng.random(len(l_order)) < p_return) & (ret_day <= day(cfg.end_date))
+        ret_day = np.where(returned, ret_day, np.datetime64("NaT"))
+        ret_ts = ret_day.astype("datetime64[s]") + rng.integers(
+            9 * 3600, 20 * 3600, len(l_order)).astype("timedelta64[s]")
+        line_ids = np.arange(next_line, next_line + len(l_order))
+        next_line += len(l_order)
+        lines = text.table({
+            "order_line_id": text.integer(line_ids),
+            "order_id": text.integer(order_ids[l_order]),
+            "line_number": text.integer(line_no),
+            "product_id": text.integer(products.ids[product]),
+            "quantity": text.integer(qty),
+            "unit_price": text.cents(price),
+            "discount_amount": text.cents(discount),
+            "is_returned": text.boolean(returned),
+            "returned_date": text.date(ret_day),
+            "updated_at": text.timestamp(np.where(returned, ret_ts, o_ts[l_order])),
+        })
+        # units sold per (store, product) this month, for the inventory simulation
+        pair = pair_index[l_store, product]
+        ok = pair >= 0
+        sold[:, month_no] += np.bincount(pair[ok], weights=qty[ok],
+                                         minlength=sold.shape[0]).astype(np.int64)
+        yield orders, lines
+
+
+def _group_staff(staff):
+    """Selling intervals sorted by store, with each store's slice bounds."""
+    order = np.argsort(staff.store_id, kind="stable")
+    store = staff.store_id[order]
+    top = int(store.max()) + 2 if len(store) else 2
+    lo = np.searchsorted(store, np.arange(top), side="left")
+    hi = np.searchsorted(store, np.arange(top), side="right")
+    return (staff.employee_id[order], staff.start[order], staff.end[order], lo, hi)
+
+
+def _draw_staff(rng, grouped, store_id, o_day, in_store, tries: int = 64) -> np.ndarray:
+    """A random selling employee working at the order's store on its day.
+
+    Rejection sampling over the store's intervals (uniform among those that cover
+    the day), vectorised over all orders; -1 where nobody covers the day.
+    """
+    emp, start, end, lo, hi = grouped
+    out = np.full(len(store_id), -1, dtype=np.int64)
+    todo = np.flatnonzero(in_store & (hi[store_id] > lo[store_id]))
+    for _ in range(tries):
+        if not len(todo):
+            break
+        s = store_id[todo]
+        pick = lo[s] + (rng.random(len(todo)) * (hi[s] - lo[s])).astype(np.int64)
+        ok = (start[pick] <= o_day[todo]) & (o_day[todo] <= end[pick])
+        out[todo[ok]] = emp[pick[ok]]
+        todo = todo[~ok]
+    return out
+
+
+def _choice(rng, weights: dict, n: int) -> np.ndarray:
+    keys = np.array(list(weights), dtype=object)
+    p = np.array(list(weights.values()))
+    return keys[rng.choice(len(keys), size=n, p=p / p.sum())]
+
+
+def _draw_customers(rng, customers: Customers, o_day, o_store, store_market,
+                    market_members, market_cum, online) -> np.ndarray:
+    """Customer row per order, by propensity among those signed up by that day."""
+    n = len(o_day)
+    out = np.empty(n, dtype=np.int64)
+    # everyone: online orders and a fifth of store orders (visitors, travellers)
+    local = ~online & (rng.random(n) < 0.8) & (store_market[o_store] >= 0)
+    glob = np.flatnonzero(~local)
+    k = np.maximum(np.searchsorted(customers.signup, o_day[glob], side="right"), 1)
+    u = rng.random(len(glob)) * customers.propensity_cum[k - 1]
+    out[glob] = np.minimum(np.searchsorted(customers.propensity_cum, u, side="right"), k - 1)
+    for m, members in enumerate(market_members):
+        rows = np.flatnonzero(local & (store_market[o_store] == m))
+        if not len(rows):
+            continue
+        if not len(members):
+            out[rows] = 0
+            continue
+        k = np.maximum(np.searchsorted(customers.signup[members], o_day[rows], side="right"), 1)
+        cum = market_cum[m]
+        u = rng.random(len(rows)) * cum[k - 1]
+        out[rows] = members[np.minimum(np.searchsorted(cum, u, side="right"), k - 1)]
+    return out

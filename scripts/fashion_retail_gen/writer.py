@@ -1,0 +1,141 @@
+"""Streaming table writers: one file per raw table, written chunk by chunk.
+
+Files are written under a '.partial' name and renamed when complete, so an
+interrupted run never leaves a table that looks finished.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+
+class TableWriter:
+    def __init__(self, out: Path, name: str, fmt: str, schema: pa.Schema):
+        self.path = out / f"{name}.{fmt}"
+        self.partial = out / f"{name}.{fmt}.partial"
+        self.fmt = fmt
+        self.schema = schema
+        self.rows = 0
+        if fmt == "parquet":
+            self._writer = pq.ParquetWriter(self.partial, schema, compression="zstd")
+        else:
+            self._writer = pacsv.CSVWriter(self.partial, schema)
+
+    def write(self, table: pa.Table) -> None:
+        table = table.select(self.schema.names).cast(self.schema)
+        self.rows += len(table)
+        if self.fmt == "parquet":
+            self._writer.write_table(table, row_group_size=1_000_000)
+        else:
+            self._writer.write_table(table)
+
+    def close(self) -> None:
+        self._writer.close()
+        self.partial.replace(self.path)
+
+    def abort(self) -> None:
+        try:
+            self._writer.close()
+        finally:
+            self.partial.unlink(missing_ok=True)
+
+
+def text_schema(columns: list[str]) -> pa.Schema:
+    return pa.schema([(c, pa.string()) for c in columns])
+
+
+class BackgroundWrites:
+    """Runs TableWriter.write calls on one worker thread, in submission order.
+
+    Parquet and CSV encoding release the GIL, so on two cores the writes overlap
+    with generating the next chunk. The queue is bounded, which bounds memory:
+    generation waits when the writer falls more than ``depth`` chunks behind.
+    """
+
+    def __init__(self, depth: int = 4):
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="table-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            if self._error is None:
+                try:
+                    job[0].write(job[1])
+                except BaseException as exc:  # re-raised in the submitting thread
+                    self._error = exc
+
+    def submit(self, writer: TableWriter, table: pa.Table) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put((writer, table))
+
+    def join(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+class prefetch:  # noqa: N801 - used like a function
+    """Iterate ``items`` on a worker thread, up to ``depth`` items ahead.
+
+    The thread starts at construction, so the next month's sales are generated
+    (numpy and Arrow work that releases the GIL) while earlier tables are still
+    being corrupted and handed to the writer.
+    """
+
+    _done = object()
+
+    def __init__(self, items, depth: int = 2):
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(items,), name="prefetch",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, items) -> None:
+        try:
+            for item in items:
+                if self._stop.is_set():
+                    return
+                self._queue.put((True, item))
+            self._queue.put((True, self._done))
+        except BaseException as exc:  # re-raised in the consuming thread
+            self._queue.put((False, exc))
+
+    def __iter__(self):
+        try:
+            while True:
+                ok, item = self._queue.get()
+                if not ok:
+                    raise item
+                if item is self._done:
+                    return
+                yield item
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        import queue
+
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                self._thread.join(0.01)

@@ -1,0 +1,79 @@
+"""The command line: clear one-line errors for bad arguments, and a real run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import PROJECT
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(PROJECT / "scripts"))
+    return subprocess.run([sys.executable, "-m", "fashion_retail_gen", *args],
+                          capture_output=True, text=True, env=env, cwd=PROJECT, timeout=120)
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--scale", "abc"], "--scale: must be a number, got 'abc'"),
+        (["--scale", "0"], "--scale must be between"),
+        (["--scale", "-3"], "--scale must be between"),
+        (["--scale", "inf"], "--scale must be a number"),
+        (["--seed", "1.5"], "--seed: must be an integer, got '1.5'"),
+        (["--seed", "-1"], "--seed must be an integer in [0, 2^32)"),
+        (["--defect-rate", "nan"], "--defect-rate must be between 0 and 10"),
+        (["--defect-rate", "11"], "--defect-rate must be between 0 and 10"),
+        (["--format", "xml"], "invalid choice: 'xml'"),
+        (["--end-date", "2020-13-01"], "--end-date: must be a date like"),
+        (["--start-date", "2026-01-01"], "--end-date must be after --start-date"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_argument_is_one_clear_line(args, needle):
+    result = run(*args, "--out", "/nonexistent-never-written")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("fashion_retail_gen: error: ")
+    assert needle in lines[0]
+    assert result.stdout == ""
+
+
+def test_out_that_is_a_file_is_refused(tmp_path):
+    target = tmp_path / "file.txt"
+    target.write_text("x")
+    result = run("--out", str(target))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"fashion_retail_gen: error: --out {target} exists and is not a folder")
+
+
+def test_unwritable_out_is_one_line(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    result = run("--scale", "0.001", "--out", str(blocker / "below"))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "cannot write to" in result.stderr
+
+
+def test_generates_every_table_and_reports(tmp_path):
+    result = run("--scale", "0.002", "--format", "csv", "--out", str(tmp_path / "raw"))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in (tmp_path / "raw").iterdir())
+    assert files == sorted(f"{t}.csv" for t in [
+        "stores", "sellers", "products", "employees", "customers", "orders", "order_lines",
+        "inventory_snapshots", "defect_ledger", "generation_manifest"])
+    assert "raw rows in" in result.stdout
+    assert not list((tmp_path / "raw").glob("*.partial"))
+
+
+def test_help_and_version():
+    assert run("--help").returncode == 0
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("fashion_retail_gen ")

@@ -1,0 +1,43 @@
+"""The committed seeds are exactly the generator's default-scale output."""
+
+from __future__ import annotations
+
+import re
+
+from fashion_retail_gen import dbt_yaml
+from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.generate import generate
+
+from conftest import PROJECT
+
+SEEDS = PROJECT / "seeds" / "raw"
+
+
+def _seed_command() -> tuple[float, int]:
+    """The scale and seed the Makefile's `seeds` target uses."""
+    makefile = (PROJECT / "Makefile").read_text()
+    scale = float(re.search(r"^SEED_SCALE := (\S+)$", makefile, re.M).group(1))
+    seed = int(re.search(r"^SEED \?= (\S+)$", makefile, re.M).group(1))
+    return scale, seed
+
+
+def test_seeds_regenerate_byte_for_byte(tmp_path):
+    scale, seed = _seed_command()
+    generate(GeneratorConfig(scale=scale, seed=seed, out=tmp_path, fmt="csv"))
+    committed = sorted(p.name for p in SEEDS.glob("*.csv"))
+    fresh = sorted(p.name for p in tmp_path.glob("*.csv"))
+    assert committed == fresh
+    for name in fresh:
+        assert (SEEDS / name).read_bytes() == (tmp_path / name).read_bytes(), (
+            f"seeds/raw/{name} is stale: run `make seeds`")
+
+
+def test_default_scale_is_the_documented_size():
+    scale, _ = _seed_command()
+    cfg = GeneratorConfig(scale=scale)
+    assert 4_000 <= cfg.n_customers <= 6_000
+    assert cfg.n_order_lines == 50_000
+
+
+def test_raw_yaml_is_rendered_from_the_schema():
+    assert dbt_yaml.main(["--check", "--project-dir", str(PROJECT)]) == 0
