@@ -12,6 +12,7 @@ ledger's clean values to the raw table gives back the truth.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -72,8 +73,8 @@ class Injector:
                 if not len(idx):
                     continue
                 take = pa.array(idx)
-                values = arr.take(take).to_pylist()
-                dirty = DIRTY[cls](values, rng, self, table_name, col)
+                values = arr.take(take)
+                dirty = corrupt(cls, values, rng, Context(self, table_name, col))
                 replacement[in_class] = dirty
                 n = len(idx)
                 ledgers.append(pa.table({
@@ -82,7 +83,7 @@ class Injector:
                     "record_updated_at": versions.take(take),
                     "column_name": pa.repeat(pa.scalar(col.name), n),
                     "defect_class": pa.repeat(pa.scalar(cls), n),
-                    "clean_value": pa.array(values, pa.string()),
+                    "clean_value": values,
                     "dirty_value": pa.array(dirty, pa.string()),
                 }))
             if len(hit):
@@ -160,11 +161,12 @@ def near_duplicates(dirty: pa.Table, rng: np.random.Generator, rate: float,
         row["customer_id"] = str(new_id)
         for name in ("first_name", "last_name"):
             if row[name]:
-                row[name] = _case_variant(row[name].strip(), rng)
+                row[name] = _case_variant(row[name].strip(), int(rng.integers(0, 5)))
         if row["email"] and "@" in row["email"]:
             local, _, domain = row["email"].strip().lower().partition("@")
             row["email"] = (f"{local}@{rng.choice(list(vocab.EMAIL_DOMAINS))}"
-                            if rng.random() < 0.35 else _case_variant(row["email"], rng))
+                            if rng.random() < 0.35
+                            else _case_variant(row["email"], int(rng.integers(0, 5))))
         if row["phone"] and row["phone"].startswith("+1") and len(row["phone"]) == 12:
             row["phone"] = _nanp_format(row["phone"], int(rng.integers(0, 6)))
         signup = min(_parse_iso(row["updated_at"][:10])
@@ -190,30 +192,75 @@ def near_duplicates(dirty: pa.Table, rng: np.random.Generator, rate: float,
 
 
 # ---------------------------------------------------------------- dirty values
+# Each class is a pure function of (clean value, style): the style, an integer
+# drawn per cell with numpy, picks the spelling, the format, the typo position.
+# Dirty values are computed once per distinct (value, style) pair and spread to
+# the cells with numpy, so the Python work grows with the number of distinct
+# values, not with the number of rows.
+
+
+@dataclass(frozen=True)
+class Context:
+    injector: Injector
+    table: str
+    column: schema.Column
+
+
+def corrupt(cls: str, values: pa.Array, rng: np.random.Generator, ctx: Context) -> np.ndarray:
+    """Dirty values (object array, None for null) for the clean ``values``."""
+    styles_of, variant = CLASSES[cls]
+    styles = styles_of(rng, len(values), ctx)
+    if variant is None:                     # the style alone is the dirty value
+        return styles
+    encoded = values.dictionary_encode()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    span = int(styles.max()) + 1
+    pairs, inverse = np.unique(codes * span + styles, return_inverse=True)
+    distinct = encoded.dictionary.to_pylist()
+    dirty = [variant(distinct[p // span], int(p % span), ctx) for p in pairs.tolist()]
+    return np.array(dirty, dtype=object)[inverse]
+
+
+def _uniform(count: int):
+    def draw(rng, n, ctx):
+        return rng.integers(0, count, n)
+    return draw
+
+
 def _parse_iso(value: str) -> dt.date:
     return dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
 
 
-def _case_variant(value: str, rng) -> str:
+def _case_variant(value: str, style: int) -> str:
     options = [value.upper(), value.lower(), f"  {value}", f"{value} ",
                value.replace(" ", "  ") if " " in value else f" {value} "]
     options = [o for o in options if o != value] or [f" {value} "]
-    return options[int(rng.integers(0, len(options)))]
+    return options[style % len(options)]
 
 
-def missing(values, rng, *_):
-    keys = list(vocab.MISSING_SPELLINGS)
-    p = np.array(list(vocab.MISSING_SPELLINGS.values()))
-    picks = rng.choice(len(keys), size=len(values), p=p / p.sum())
-    return [keys[i] for i in picks]
+# missing_value: the spelling depends on nothing but the draw
+_MISSING = np.array(list(vocab.MISSING_SPELLINGS), dtype=object)
+_MISSING_P = np.array(list(vocab.MISSING_SPELLINGS.values()))
 
 
-def whitespace_casing(values, rng, *_):
-    return [_case_variant(v, rng) for v in values]
+def _missing_styles(rng, n, ctx):
+    return _MISSING[rng.choice(len(_MISSING), size=n, p=_MISSING_P / _MISSING_P.sum())]
 
 
-@lru_cache(maxsize=200_000)
-def _date_variant(value: str, style: int) -> str:
+def whitespace_casing(value: str, style: int, ctx) -> str:
+    return _case_variant(value, style)
+
+
+# date_format: seven date layouts, or an ISO timestamp at one of 24 hours
+def _date_styles(rng, n, ctx):
+    layout = rng.integers(0, 8, n)
+    return np.where(layout < 7, layout, 7 + rng.integers(0, 24, n))
+
+
+def date_format(value: str, style: int, ctx) -> str:
+    if style >= 7:
+        hour = style - 7
+        return f"{value}T{hour:02d}:{(hour * 7) % 60:02d}:00"
     d = _parse_iso(value)
     month = MONTHS[d.month - 1]
     return (
@@ -227,16 +274,6 @@ def _date_variant(value: str, style: int) -> str:
     )[style]
 
 
-def date_format(values, rng, *_):
-    styles = rng.integers(0, 8, len(values))
-    hours = rng.integers(0, 24, len(values))
-    out = []
-    for v, f, h in zip(values, styles, hours):
-        out.append(f"{v}T{h:02d}:{(f * 7 + h) % 60:02d}:00" if f == 7
-                   else _date_variant(v, int(f)))
-    return out
-
-
 def _nanp_format(e164: str, style: int, ext: str = "") -> str:
     a, e, n = e164[2:5], e164[5:8], e164[8:12]
     return [f"({a}) {e}-{n}", f"{a}.{e}.{n}", f"{a}-{e}-{n}", f"+1 {a} {e} {n}",
@@ -244,31 +281,30 @@ def _nanp_format(e164: str, style: int, ext: str = "") -> str:
             f"{a}-{e}-{n} ext. {ext or '305'}"][style]
 
 
-def phone_format(values, rng, *_):
-    out = []
-    for v in values:
-        if v.startswith("+1") and len(v) == 12:
-            style = int(rng.integers(0, 8))
-            out.append(_nanp_format(v, style, str(rng.integers(1, 999))))
-        else:  # international: keep '+' and the digits, group them differently
-            digits = v[1:]
-            cut = 2 if len(digits) > 11 else 2 + int(rng.integers(0, 2))
-            rest = digits[cut:]
-            groups = [rest[i:i + 3] for i in range(0, len(rest), 3)]
-            sep = [" ", "-", "."][int(rng.integers(0, 3))]
-            out.append(f"+{digits[:cut]} " + sep.join(groups))
-    return out
+EXTENSIONS = ("12", "305", "7", "4410", "88", "123", "9", "2001", "56", "640")
 
 
-def email_noise(values, rng, *_):
-    out = []
-    for v in values:
-        local, _, domain = v.partition("@")
-        options = [v.upper(), f" {v}", f"{v} ", f"{local.title()}@{domain.title()}",
-                   f"{local}@{domain.upper()}", f"  {v.title()} "]
-        options = [o for o in options if o != v]
-        out.append(options[int(rng.integers(0, len(options)))])
-    return out
+def phone_format(value: str, style: int, ctx) -> str:
+    """Styles 0-5: plain layouts; 6-25: a layout with one of ten extensions."""
+    if value.startswith("+1") and len(value) == 12:
+        if style < 6:
+            return _nanp_format(value, style)
+        return _nanp_format(value, 6 + (style - 6) % 2, EXTENSIONS[(style - 6) // 2])
+    # international: keep '+' and the digits, group them differently
+    digits = value[1:]
+    cut = 2 if len(digits) > 11 else 2 + style % 2
+    rest = digits[cut:]
+    groups = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    sep = (" ", "-", ".")[(style // 2) % 3]
+    return f"+{digits[:cut]} " + sep.join(groups)
+
+
+def email_noise(value: str, style: int, ctx) -> str:
+    local, _, domain = value.partition("@")
+    options = [value.upper(), f" {value}", f"{value} ", f"{local.title()}@{domain.title()}",
+               f"{local}@{domain.upper()}", f"  {value.title()} "]
+    options = [o for o in options if o != value]
+    return options[style % len(options)]
 
 
 @lru_cache(maxsize=10_000)
@@ -280,36 +316,34 @@ def _synonyms(value: str) -> tuple[str, ...]:
     return tuple(options)
 
 
-def synonym(values, rng, *_):
-    picks = rng.random(len(values))
-    out = []
-    for v, r in zip(values, picks):
-        options = _synonyms(v)
-        out.append(options[int(r * len(options))])
-    return out
+# 60 is divisible by every option count up to 6, so each listed option is equally likely
+SPELLING_STYLES = 60
+
+
+def synonym(value: str, style: int, ctx) -> str:
+    options = _synonyms(value)
+    return options[style % len(options)]
 
 
 KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
 
 
-def typo(values, rng, *_):
-    out = []
-    for v in values:
-        if len(v) < 4:
-            out.append(synonym([v], rng)[0])
-            continue
-        i = int(rng.integers(1, len(v) - 1))
-        kind = int(rng.integers(0, 4))
-        if kind == 0:
-            t = v[:i] + v[i + 1:]                        # dropped letter
-        elif kind == 1:
-            t = v[:i] + v[i + 1] + v[i] + v[i + 2:]      # swapped letters
-        elif kind == 2:
-            t = v[:i] + v[i] + v[i:]                     # doubled letter
-        else:
-            t = v[:i] + KEYBOARD[int(rng.integers(0, 26))] + v[i + 1:]
-        out.append(t if t != v else v[:i] + v[i + 1:])
-    return out
+def typo(value: str, style: int, ctx) -> str:
+    """A dropped, swapped, doubled or mistyped letter; the style encodes which."""
+    if len(value) < 4:
+        return synonym(value, style, ctx)
+    i = 1 + style % (len(value) - 2)
+    kind = (style // 64) % 4
+    letter = KEYBOARD[(style // 256) % 26]
+    if kind == 0:
+        t = value[:i] + value[i + 1:]                            # dropped letter
+    elif kind == 1:
+        t = value[:i] + value[i + 1] + value[i] + value[i + 2:]  # swapped letters
+    elif kind == 2:
+        t = value[:i] + value[i] + value[i:]                     # doubled letter
+    else:
+        t = value[:i] + letter + value[i + 1:]                   # wrong key
+    return t if t != value else value[:i] + value[i + 1:]
 
 
 def _thousands(value: str) -> str:
@@ -324,86 +358,71 @@ def _thousands(value: str) -> str:
     return f"{sign}{','.join(groups)}{dot}{frac}"
 
 
-def money_text(values, rng, *_):
-    out = []
-    picks = rng.integers(0, 6, len(values))
-    for v, k in zip(values, picks):
-        if k == 4 and v.endswith("0") and not v.endswith(".00"):
-            out.append(v[:-1])                            # '1234.5'
-        elif k == 5 and v.endswith(".00"):
-            out.append(f" {v[:-3]} ")                     # ' 12 '
-        elif k % 4 == 0:
-            out.append(f"${_thousands(v)}")
-        elif k % 4 == 1:
-            out.append(f"USD {_thousands(v)}")
-        elif k % 4 == 2:
-            out.append(f"{_thousands(v)} USD")
-        else:
-            out.append(f"$ {v}")
-    return out
+def money_text(value: str, style: int, ctx) -> str:
+    if style == 4 and value.endswith("0") and not value.endswith(".00"):
+        return value[:-1]                                        # '1234.5'
+    if style == 5 and value.endswith(".00"):
+        return f" {value[:-3]} "                                 # ' 12 '
+    return (f"${_thousands(value)}", f"USD {_thousands(value)}",
+            f"{_thousands(value)} USD", f"$ {value}")[style % 4]
 
 
-def impossible(values, rng, injector, table, col):
-    if col.kind == "birth_date":                          # ages of 150 to 220
-        return [f"{int(v[:4]) - int(rng.integers(120, 190))}{v[4:]}" if v[5:10] != "02-29"
-                else f"{int(v[:4]) - 160}{v[4:]}" for v in values]
-    if col.kind == "quantity":
-        return [f"-{v}" if rng.random() < 0.7 else "0" for v in values]
-    return [f"-{v}" if not v.startswith("-") and v not in ("0", "0.00") else "-1"
-            for v in values]
+def impossible(value: str, style: int, ctx) -> str:
+    kind = ctx.column.kind
+    if kind == "birth_date":                                     # ages of 120 to 190
+        year = int(value[:4]) - 120 - style % 70
+        day = "28" if value[5:10] == "02-29" else value[8:10]
+        return f"{year}{value[4:8]}{day}"
+    if kind == "quantity":
+        return f"-{value}" if style % 10 < 7 else "0"
+    return f"-{value}" if not value.startswith("-") and value not in ("0", "0.00") else "-1"
 
 
-def outlier(values, rng, injector, table, col):
-    out = []
-    for v in values:
-        factor = [10, 100, 1000][int(rng.integers(0, 3))]
-        if "." in v:
-            places = len(v.split(".")[1])
-            # a zero amount has no magnitude to blow up: use a large one instead
-            base = float(v) or float(rng.integers(20, 200))
-            out.append(f"{base * factor:.{places}f}")
-        else:
-            out.append(str(max(int(v), 1) * int(rng.integers(25, 80))))
-    return out
+def outlier(value: str, style: int, ctx) -> str:
+    if "." in value:
+        places = len(value.split(".")[1])
+        factor = (10, 100, 1000)[style % 3]
+        # a zero amount has no magnitude to blow up: use a large one instead
+        base = float(value) or float(20 + style // 3)
+        return f"{base * factor:.{places}f}"
+    return str(max(int(value), 1) * (25 + style % 56))
 
 
-def spelling(values, rng, injector, table, col):
-    out = []
-    for v in values:
-        if col.kind == "country":
-            options = vocab.COUNTRY_SPELLINGS.get(v, [v.upper()])
-        else:
-            name = vocab.STATE_NAMES.get(v, v)
-            options = [name, name.upper(), v.lower(), v.title(), f"{v}."]
-            if v in vocab.STATE_ABBREVIATIONS_AP:
-                options.append(vocab.STATE_ABBREVIATIONS_AP[v])
-        options = [o for o in options if o != v] or [v.lower()]
-        out.append(options[int(rng.integers(0, len(options)))])
-    return out
+def spelling(value: str, style: int, ctx) -> str:
+    if ctx.column.kind == "country":
+        options = vocab.COUNTRY_SPELLINGS.get(value, [value.upper()])
+    else:
+        name = vocab.STATE_NAMES.get(value, value)
+        options = [name, name.upper(), value.lower(), value.title(), f"{value}."]
+        if value in vocab.STATE_ABBREVIATIONS_AP:
+            options.append(vocab.STATE_ABBREVIATIONS_AP[value])
+    options = [o for o in options if o != value] or [value.lower()]
+    return options[style % len(options)]
 
 
 REFERENCED = {("orders", "customer_id"): "customers", ("order_lines", "product_id"): "products",
               ("products", "seller_id"): "sellers"}
 
 
-def broken_reference(values, rng, injector, table, col):
-    target = REFERENCED[(table, col.name)]
-    top = max(injector.id_ceiling.get(target, 0), 1000)
+def _broken_reference_styles(rng, n, ctx):
+    target = REFERENCED[(ctx.table, ctx.column.name)]
+    top = max(ctx.injector.id_ceiling.get(target, 0), 1000)
     # far above every real id and every near-duplicate id (those stay below 2x)
-    return [str(x) for x in rng.integers(2 * top, 3 * top, len(values))]
+    return rng.integers(2 * top, 3 * top, n).astype(str).astype(object)
 
 
-DIRTY = {
-    schema.MISSING: missing,
-    schema.WHITESPACE: whitespace_casing,
-    schema.DATE_FORMAT: date_format,
-    schema.PHONE_FORMAT: phone_format,
-    schema.EMAIL_NOISE: email_noise,
-    schema.SYNONYM: synonym,
-    schema.TYPO: typo,
-    schema.MONEY_TEXT: money_text,
-    schema.IMPOSSIBLE: impossible,
-    schema.OUTLIER: outlier,
-    schema.SPELLING: spelling,
-    schema.BROKEN_REF: broken_reference,
+# class -> (draw the styles, variant function or None when the style is the value)
+CLASSES = {
+    schema.MISSING: (_missing_styles, None),
+    schema.WHITESPACE: (_uniform(5), whitespace_casing),
+    schema.DATE_FORMAT: (_date_styles, date_format),
+    schema.PHONE_FORMAT: (_uniform(26), phone_format),
+    schema.EMAIL_NOISE: (_uniform(6), email_noise),
+    schema.SYNONYM: (_uniform(SPELLING_STYLES), synonym),
+    schema.TYPO: (_uniform(64 * 4 * 26), typo),
+    schema.MONEY_TEXT: (_uniform(6), money_text),
+    schema.IMPOSSIBLE: (_uniform(70), impossible),
+    schema.OUTLIER: (_uniform(3 * 180), outlier),
+    schema.SPELLING: (_uniform(SPELLING_STYLES), spelling),
+    schema.BROKEN_REF: (_broken_reference_styles, None),
 }

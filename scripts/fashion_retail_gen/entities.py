@@ -176,8 +176,7 @@ def build_sellers(cfg: GeneratorConfig, pools: Pools) -> Sellers:
         if locale not in seeded:
             fake.seed_instance(cfg.seed + 1)
             seeded.add(locale)
-        pool = pools.companies[locale]
-        company = pool[rng.integers(0, len(pool))]
+        company = fake.company()
         if company in used:
             company = f"{company} ({i + 1})"
         used.add(company)
@@ -574,14 +573,28 @@ def _manager_at(rows, store, when, default):
 # --------------------------------------------------------------------------- customers
 @dataclass
 class Customers:
-    table: pa.Table
+    table: pa.Table | None      # None until customer_table() has built it
     ids: np.ndarray
     signup: np.ndarray          # datetime64[D], ascending with id
     propensity_cum: np.ndarray  # cumulative ordering propensity in id order
     home_store_market: np.ndarray
+    city: tuple                 # (city, state, zip, market) per customer
+    tier: np.ndarray            # loyalty tier at signup
 
 
 def build_customers(cfg: GeneratorConfig, pools: Pools) -> Customers:
+    """Customers: the core sales needs, then the table (which sales does not)."""
+    customers = customer_core(cfg, pools)
+    customers.table = customer_table(cfg, pools, customers)
+    return customers
+
+
+def customer_core(cfg: GeneratorConfig, pools: Pools) -> Customers:
+    """Who signs up when, where they live, their tier and propensity to buy.
+
+    This is all that generating sales needs, so the generator starts sales on
+    another thread right after it, while the customer table is still being built.
+    """
     rng = stream(cfg.seed, "customers")
     n = cfg.n_customers
     start, end = day(cfg.start_date), day(cfg.end_date)
@@ -592,6 +605,23 @@ def build_customers(cfg: GeneratorConfig, pools: Pools) -> Customers:
     before = start - rng.integers(1, 7 * 365, n) * DAY
     signup = np.sort(np.where(pre, before, during))
     ids = np.arange(1, n + 1)
+    city = _draw_cities(pools, rng, n)
+    tier = choice(rng, vocab.LOYALTY_TIERS, n)
+    # repeat buyers: a heavy-tailed propensity to order, a third of customers
+    # hardly ever come back
+    propensity = np.exp(rng.normal(0, 1.1, n)) * np.where(rng.random(n) < 0.33, 0.15, 1.0)
+    tier_boost = {"Bronze": 1.0, "Silver": 1.5, "Gold": 2.2, "Platinum": 3.2}
+    tier_names, tier_idx = np.unique(tier, return_inverse=True)
+    propensity *= np.array([tier_boost[t] for t in tier_names])[tier_idx]
+    return Customers(None, ids, signup, np.cumsum(propensity), city[3], city, tier)
+
+
+def customer_table(cfg: GeneratorConfig, pools: Pools, core: Customers) -> pa.Table:
+    """The raw customers table, first versions then CDC versions."""
+    rng = stream(cfg.seed, "customers", "table")
+    n = len(core.ids)
+    start, end = day(cfg.start_date), day(cfg.end_date)
+    ids, signup, city, tier = core.ids, core.signup, core.city, core.tier
     locales = choice(rng, vocab.PERSON_LOCALES, n)
     genders = choice(rng, vocab.GENDERS, n)
     first, last = draw_people(pools, rng, genders, locales)
@@ -599,16 +629,8 @@ def build_customers(cfg: GeneratorConfig, pools: Pools) -> Customers:
     phone = us_phones(rng, n)
     age = np.minimum(18 + rng.gamma(2.2, 9.0, n), 88).astype(int)
     dob = signup - (age * 365.25 + rng.integers(0, 365, n)).astype(int) * DAY
-    city = _draw_cities(pools, rng, n)
     street = _draw_streets(pools, rng, n)
-    tier = choice(rng, vocab.LOYALTY_TIERS, n)
     opt_in = rng.random(n) < 0.62
-    # repeat buyers: a heavy-tailed propensity to order, a third of customers
-    # hardly ever come back
-    propensity = np.exp(rng.normal(0, 1.1, n)) * np.where(rng.random(n) < 0.33, 0.15, 1.0)
-    tier_boost = {"Bronze": 1.0, "Silver": 1.5, "Gold": 2.2, "Platinum": 3.2}
-    tier_names, tier_idx = np.unique(tier, return_inverse=True)
-    propensity *= np.array([tier_boost[t] for t in tier_names])[tier_idx]
 
     base = {
         "customer_id": text.integer(ids),
@@ -676,8 +698,7 @@ def build_customers(cfg: GeneratorConfig, pools: Pools) -> Customers:
         later[col] = np.array(values, dtype=object)
     later["updated_at"] = text.timestamp(at_time(when, rng))
     later_tbl = text.table(later).take(pa.array(np.argsort(when, kind="stable")))
-    table = pa.concat_tables([text.table(first_rows), later_tbl])
-    return Customers(table, ids, signup, np.cumsum(propensity), city[3])
+    return pa.concat_tables([text.table(first_rows), later_tbl])
 
 
 def _draw_cities(pools: Pools, rng: np.random.Generator, n: int):

@@ -21,15 +21,16 @@ from fashion_retail_gen import __version__, schema
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.defects import Injector
 from fashion_retail_gen.entities import (
-    build_customers,
     build_employees,
     build_products,
     build_sellers,
     build_stores,
+    customer_core,
+    customer_table,
 )
 from fashion_retail_gen.inventory import generate_inventory
 from fashion_retail_gen.pools import build_pools
-from fashion_retail_gen.sales import SalesState, generate_sales, month_bounds
+from fashion_retail_gen.sales import SalesState, generate_sales, month_bounds, months_per_chunk
 from fashion_retail_gen.writer import BackgroundWrites, TableWriter, prefetch, text_schema
 
 RAW_TABLES = list(schema.TABLES)
@@ -60,8 +61,8 @@ def generate(cfg: GeneratorConfig) -> Result:
     started = time.perf_counter()
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
-    n_months = len(month_bounds(cfg))
-    bar = _progress(cfg, 6 + 2 * n_months)
+    n_chunks = -(-len(month_bounds(cfg)) // months_per_chunk(cfg))
+    bar = _progress(cfg, 6 + 2 * n_chunks)
     writers: dict[str, TableWriter] = {}
     background = BackgroundWrites()
 
@@ -96,8 +97,8 @@ def generate(cfg: GeneratorConfig) -> Result:
         sellers = build_sellers(cfg, pools)
         products = build_products(cfg, sellers)
         employees = build_employees(cfg, pools, stores)
-        customers = build_customers(cfg, pools)
-        step("entities")
+        customers = customer_core(cfg, pools)
+        customers.table = customer_table(cfg, pools, customers)
         injector = Injector(cfg.seed, cfg.defect_rate, cfg.end_date, id_ceiling={
             "customers": int(customers.ids.max()),
             "products": int(products.ids.max()),
@@ -106,6 +107,7 @@ def generate(cfg: GeneratorConfig) -> Result:
         # sales generation starts now, on its own thread, while entities are written
         state = SalesState(None, None, None)
         sales = prefetch(generate_sales(cfg, stores, products, employees, customers, state))
+        step("entities")
         # the ledger opens first so it exists (empty) even with --defect-rate 0
         writer(schema.LEDGER.name, ledger_cols)
         for name, entity in (("stores", stores), ("sellers", sellers),
@@ -113,13 +115,13 @@ def generate(cfg: GeneratorConfig) -> Result:
                              ("customers", customers)):
             emit(name, entity.table, injector)
         step("entities written")
-        for month_no, (orders, lines) in enumerate(sales):
-            emit("orders", orders, injector, month_no)
-            emit("order_lines", lines, injector, month_no)
+        for chunk, (orders, lines) in enumerate(sales):
+            emit("orders", orders, injector, chunk)
+            emit("order_lines", lines, injector, chunk)
             step("sales")
-        for month_no, snapshots in enumerate(prefetch(
+        for chunk, snapshots in enumerate(prefetch(
                 generate_inventory(cfg, stores, products, state))):
-            emit("inventory_snapshots", snapshots, injector, month_no)
+            emit("inventory_snapshots", snapshots, injector, chunk)
             step("inventory")
         background.join()
         rows = {name: writers[name].rows for name in RAW_TABLES}

@@ -19,7 +19,7 @@ from fashion_retail_gen import text
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.entities import DAY, Products, Stores, at_time
 from fashion_retail_gen.rng import stream
-from fashion_retail_gen.sales import SalesState, month_bounds
+from fashion_retail_gen.sales import SalesState, month_bounds, months_per_chunk
 
 TARGET_MONTHS = 1.5
 REORDER_MONTHS = 0.75
@@ -44,6 +44,8 @@ def generate_inventory(cfg: GeneratorConfig, stores: Stores, products: Products,
     arriving = np.zeros_like(on_hand)       # arrives at the start of next month
     delayed = np.zeros_like(on_hand)        # arrives a month after that
     next_id = 1
+    per_chunk = months_per_chunk(cfg)
+    parts: list[dict] = []
     for m, (_, month_end) in enumerate(bounds):
         live = (intro <= month_end) & (stores.opened[store_row] <= month_end)
         on_hand = on_hand + arriving
@@ -59,12 +61,15 @@ def generate_inventory(cfg: GeneratorConfig, stores: Stores, products: Products,
         ids = np.arange(next_id, next_id + len(rows))
         next_id += len(rows)
         snap = np.full(len(rows), month_end)
-        yield text.table({
-            "inventory_snapshot_id": text.integer(ids),
-            "snapshot_date": text.date(snap),
-            "store_id": text.integer(stores.ids[store_row[rows]]),
-            "product_id": text.integer(products.ids[product_row[rows]]),
-            "quantity_on_hand": text.integer(on_hand[rows]),
-            "quantity_on_order": text.integer((arriving + delayed)[rows]),
-            "updated_at": text.timestamp(at_time(snap + DAY, rng, 1, 5)),
+        parts.append({
+            "inventory_snapshot_id": (text.integer, ids),
+            "snapshot_date": (text.date, snap),
+            "store_id": (text.integer, stores.ids[store_row[rows]]),
+            "product_id": (text.integer, products.ids[product_row[rows]]),
+            "quantity_on_hand": (text.integer, on_hand[rows]),
+            "quantity_on_order": (text.integer, (arriving + delayed)[rows]),
+            "updated_at": (text.timestamp, at_time(snap + DAY, rng, 1, 5)),
         })
+        if len(parts) == per_chunk or m == len(bounds) - 1:
+            yield text.batch(parts)
+            parts = []

@@ -9,6 +9,7 @@ from the pools with numpy.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,18 @@ def ascii_fold(text: str) -> str:
 def faker_for(locale: str) -> Faker:
     """One Faker per locale (creating one costs about 10 ms); reseed before use."""
     return Faker(locale)
+
+
+def provider_class(kind: str, locale: str):
+    """Faker's provider class for a locale, without building a Faker (10+ ms each).
+
+    The name, street and ZIP lists are class attributes; falls back to a Faker
+    instance's provider when the locale has no module of its own.
+    """
+    try:
+        return importlib.import_module(f"faker.providers.{kind}.{locale}").Provider
+    except ModuleNotFoundError:
+        return _provider(faker_for(locale), kind)
 
 
 def _provider(fake: Faker, kind: str):
@@ -63,44 +76,65 @@ class Pools:
     city_zips: np.ndarray
     city_market: np.ndarray
     work_domains: np.ndarray
-    companies: dict[str, np.ndarray]
 
 
 def build_pools(seed: int) -> Pools:
+    """Pools composed from Faker's own provider lists, with numpy.
+
+    Faker's en_US streets are '<first or last name> <suffix>', its cities
+    '<prefix> <first name><suffix>' and the like, its ZIP codes a range per
+    state: composing them from the same lists gives the same values at no cost
+    per value. Companies are drawn per seller in build_sellers.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng([seed, 0x9001])
     names = {}
     for locale in vocab.PERSON_LOCALES:
-        person = _provider(faker_for(locale), "person")
+        person = provider_class("person", locale)
         female = getattr(person, "first_names_female", person.first_names)
         male = getattr(person, "first_names_male", person.first_names)
         names[locale] = NamePool(_weighted(female), _weighted(male),
                                  _weighted(person.last_names))
 
-    fake = faker_for("en_US")
-    fake.seed_instance(seed)
-    streets = np.array(sorted({fake.street_name() for _ in range(1500)}), dtype=object)
-    address = _provider(fake, "address")
+    person = provider_class("person", "en_US")
+    address = provider_class("address", "en_US")
+    firsts = np.array(sorted(set(person.first_names)), dtype=object)
+    lasts = np.array(sorted(set(person.last_names)), dtype=object)
+    suffixes = np.array(address.street_suffixes, dtype=object)
+    k = 1500
+    stem = np.where(rng.random(k) < 0.5, firsts[rng.integers(0, len(firsts), k)],
+                    lasts[rng.integers(0, len(lasts), k)])
+    streets = np.array(sorted(set(stem + " " + suffixes[rng.integers(0, len(suffixes), k)])),
+                       dtype=object)
+
     market_abbr = [m[1] for m in vocab.MARKETS]
+    prefixes = list(address.city_prefixes)
+    city_suffixes = list(address.city_suffixes)
     cities, states, zips, market = [], [], [], []
-    for abbr in address.states_abbr:
-        if abbr in ("AA", "AE", "AP", "AS", "FM", "GU", "MH", "MP", "PR", "PW", "VI"):
+    for abbr, (low, high) in address.states_postcode.items():
+        if abbr not in vocab.STATE_NAMES:
             continue
         in_market = abbr in market_abbr
-        for _ in range(40 if in_market else 6):
-            cities.append(fake.city())
-            states.append(abbr)
-            zips.append(fake.zipcode_in_state(abbr))
-            market.append(market_abbr.index(abbr) if in_market else -1)
-    work_domains = np.array(
-        sorted({re.sub(r"[^a-z0-9.-]", "", fake.domain_name()) for _ in range(400)}),
-        dtype=object,
-    )
-    companies = {}
-    for _, locale, *_ in vocab.SELLER_COUNTRIES:
-        cfake = faker_for(locale)
-        cfake.seed_instance(seed)
-        companies[locale] = np.array(
-            sorted({cfake.company() for _ in range(150)}), dtype=object
-        )
+        n = 40 if in_market else 6
+        style = rng.integers(0, 4, n)
+        first = firsts[rng.integers(0, len(firsts), n)]
+        last = lasts[rng.integers(0, len(lasts), n)]
+        pre = np.array(prefixes, dtype=object)[rng.integers(0, len(prefixes), n)]
+        suf = np.array(city_suffixes, dtype=object)[rng.integers(0, len(city_suffixes), n)]
+        made = np.where(style == 0, pre + " " + first + suf,
+                np.where(style == 1, pre + " " + first,
+                np.where(style == 2, first + suf, last + suf)))
+        cities += list(made)
+        states += [abbr] * n
+        zips += [f"{z:05d}" for z in rng.integers(low, high + 1, n)]
+        market += [market_abbr.index(abbr) if in_market else -1] * n
+    tlds = np.array(["com", "com", "com", "net", "org", "biz", "info", "io"], dtype=object)
+    work = np.array([re.sub(r"[^a-z0-9-]", "", ascii_fold(x).lower()) for x in lasts],
+                    dtype=object)
+    work_domains = np.array(sorted(set(
+        work[rng.integers(0, len(work), 400)] + "." + tlds[rng.integers(0, len(tlds), 400)])),
+        dtype=object)
     return Pools(
         names=names,
         streets=streets,
@@ -109,7 +143,6 @@ def build_pools(seed: int) -> Pools:
         city_zips=np.array(zips, dtype=object),
         city_market=np.array(market),
         work_domains=work_domains,
-        companies=companies,
     )
 
 

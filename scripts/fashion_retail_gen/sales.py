@@ -96,6 +96,19 @@ def carried_products(cfg: GeneratorConfig, stores: Stores, products: Products) -
     return carried
 
 
+CHUNK_LINES = 150_000
+
+
+def months_per_chunk(cfg: GeneratorConfig) -> int:
+    """Months generated per output chunk: about CHUNK_LINES order lines each.
+
+    Memory stays bounded by the chunk; small scales get fewer, larger chunks,
+    which costs less per row to format, corrupt and write.
+    """
+    per_month = cfg.n_order_lines / len(month_bounds(cfg))
+    return int(max(1, min(12, round(CHUNK_LINES / per_month))))
+
+
 def month_bounds(cfg: GeneratorConfig) -> list[tuple[np.datetime64, np.datetime64]]:
     first = np.datetime64(cfg.start_date, "M")
     last = np.datetime64(cfg.end_date, "M")
@@ -111,7 +124,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                    employees: Employees, customers: Customers,
                    state: SalesState | None = None
                    ) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """Yield (orders, order_lines) per month; fill ``state`` for inventory."""
+    """Yield (orders, order_lines) per chunk of months; fill ``state`` for inventory."""
     cal = build_calendar(cfg)
     carried = carried_products(cfg, stores, products)
     n_months = len(month_bounds(cfg))
@@ -133,7 +146,11 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     staff_by_store = _group_staff(employees.staff)
     next_order, next_line = 1, 1
 
-    for month_no, (lo, hi) in enumerate(month_bounds(cfg)):
+    bounds = month_bounds(cfg)
+    per_chunk = months_per_chunk(cfg)
+    batch_orders: list[dict] = []
+    batch_lines: list[dict] = []
+    for month_no, (lo, hi) in enumerate(bounds):
         rng = stream(cfg.seed, "sales", month_no)
         d0 = int((lo - cal.days[0]).astype(int))
         d1 = int((hi - cal.days[0]).astype(int)) + 1
@@ -168,17 +185,16 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
 
         pay_store = _choice(rng, vocab.PAYMENT_METHODS_STORE, n_orders)
         pay_online = _choice(rng, vocab.PAYMENT_METHODS_ONLINE, n_orders)
-        orders = text.table({
-            "order_id": text.integer(order_ids),
-            "customer_id": text.integer(customers.ids[customer]),
-            "store_id": text.integer(stores.ids[o_store]),
-            "employee_id": pa.array(np.where(employee > 0, employee, 0),
-                                    mask=employee <= 0).cast(pa.string()),
-            "channel": np.where(online, "online", "store").astype(object),
-            "order_date": text.date(o_day),
-            "payment_method": np.where(online, pay_online, pay_store),
-            "updated_at": text.timestamp(o_ts),
-        })
+        orders = {
+            "order_id": (text.integer, order_ids),
+            "customer_id": (text.integer, customers.ids[customer]),
+            "store_id": (text.integer, stores.ids[o_store]),
+            "employee_id": (text.optional_integer, employee),
+            "channel": (CHANNEL, online.astype(np.int8)),
+            "order_date": (text.date, o_day),
+            "payment_method": (PAYMENT, np.where(online, pay_online, pay_store)),
+            "updated_at": (text.timestamp, o_ts),
+        }
 
         # ---- lines
         n_lines = 1 + np.minimum(rng.poisson(LINES_PER_ORDER_EXTRA, n_orders),
@@ -222,24 +238,28 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
             9 * 3600, 20 * 3600, len(l_order)).astype("timedelta64[s]")
         line_ids = np.arange(next_line, next_line + len(l_order))
         next_line += len(l_order)
-        lines = text.table({
-            "order_line_id": text.integer(line_ids),
-            "order_id": text.integer(order_ids[l_order]),
-            "line_number": text.integer(line_no),
-            "product_id": text.integer(products.ids[product]),
-            "quantity": text.integer(qty),
-            "unit_price": text.cents(price),
-            "discount_amount": text.cents(discount),
-            "is_returned": text.boolean(returned),
-            "returned_date": text.date(ret_day),
-            "updated_at": text.timestamp(np.where(returned, ret_ts, o_ts[l_order])),
-        })
+        lines = {
+            "order_line_id": (text.integer, line_ids),
+            "order_id": (text.integer, order_ids[l_order]),
+            "line_number": (text.integer, line_no),
+            "product_id": (text.integer, products.ids[product]),
+            "quantity": (text.integer, qty),
+            "unit_price": (text.cents, price),
+            "discount_amount": (text.cents, discount),
+            "is_returned": (text.boolean, returned),
+            "returned_date": (text.date, ret_day),
+            "updated_at": (text.timestamp, np.where(returned, ret_ts, o_ts[l_order])),
+        }
         # units sold per (store, product) this month, for the inventory simulation
         pair = pair_index[l_store, product]
         ok = pair >= 0
         sold[:, month_no] += np.bincount(pair[ok], weights=qty[ok],
                                          minlength=sold.shape[0]).astype(np.int64)
-        yield orders, lines
+        batch_orders.append(orders)
+        batch_lines.append(lines)
+        if len(batch_orders) == per_chunk or month_no == len(bounds) - 1:
+            yield text.batch(batch_orders), text.batch(batch_lines)
+            batch_orders, batch_lines = [], []
 
 
 def _group_staff(staff):
@@ -272,10 +292,16 @@ def _draw_staff(rng, grouped, store_id, o_day, in_store, tries: int = 64) -> np.
     return out
 
 
+PAYMENT_METHODS = sorted(set(vocab.PAYMENT_METHODS_STORE) | set(vocab.PAYMENT_METHODS_ONLINE))
+PAYMENT = text.labels(PAYMENT_METHODS)
+CHANNEL = text.labels(["store", "online"])
+
+
 def _choice(rng, weights: dict, n: int) -> np.ndarray:
-    keys = np.array(list(weights), dtype=object)
+    """Codes into PAYMENT_METHODS, drawn with the given weights."""
+    codes = np.array([PAYMENT_METHODS.index(k) for k in weights])
     p = np.array(list(weights.values()))
-    return keys[rng.choice(len(keys), size=n, p=p / p.sum())]
+    return codes[rng.choice(len(codes), size=n, p=p / p.sum())]
 
 
 def _draw_customers(rng, customers: Customers, o_day, o_store, store_market,
