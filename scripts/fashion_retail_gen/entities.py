@@ -660,30 +660,39 @@ def customer_table(cfg: GeneratorConfig, pools: Pools, core: Customers) -> pa.Ta
     keep[1:] = ~((who[1:] == who[:-1]) & (when[1:] == when[:-1]))
     who, when = who[keep], when[keep]
     is_move = rng.random(len(who)) < 0.5
-    addr = {"street_address": street.copy(), "city": city[0].copy(),
-            "state": city[1].copy(), "postal_code": city[2].copy()}
-    cur_tier = tier.copy()
-    tiers = list(vocab.LOYALTY_TIERS)
-    version_cols = {k: [] for k in ("street_address", "city", "state", "postal_code",
-                                    "loyalty_tier")}
+    tiers = np.array(list(vocab.LOYALTY_TIERS), dtype=object)
+    tier_code = {t: i for i, t in enumerate(tiers)}
     new_city = _draw_cities(pools, rng, len(who))
     new_street = _draw_streets(pools, rng, len(who))
     step = np.where(rng.random(len(who)) < 0.85, 1, -1)
-    # sequential per customer (a second change builds on the first); the loop is
-    # over change events only, a fifth of the customers
-    for j, c in enumerate(who):
-        if is_move[j]:
-            addr["street_address"][c] = new_street[j]
-            addr["city"][c], addr["state"][c], addr["postal_code"][c] = (
-                new_city[0][j], new_city[1][j], new_city[2][j])
-        else:
-            k = min(max(tiers.index(cur_tier[c]) + step[j], 0), len(tiers) - 1)
-            if tiers[k] == cur_tier[c]:
-                k = k - 1 if k > 0 else k + 1
-            cur_tier[c] = tiers[k]
-        for col in ("street_address", "city", "state", "postal_code"):
-            version_cols[col].append(addr[col][c])
-        version_cols["loyalty_tier"].append(cur_tier[c])
+    # A later change builds on the earlier one. Events are sorted by customer and
+    # time, so pass k handles every customer's k-th change at once: the address
+    # is an index (-1: the signup address, j: the address event j moved to).
+    rank = np.zeros(len(who), dtype=int)
+    for k in range(1, 3):
+        rank[k:] = np.where((who[k:] == who[:-k]) & (rank[k - 1:-1] == k - 1), k, rank[k:])
+    addr_after = np.full(len(who), -1)
+    names, inverse = np.unique(tier, return_inverse=True)
+    tier_after = np.array([tier_code[t] for t in names])[inverse][who]
+    for k in range(int(rank.max(initial=0)) + 1):
+        j = np.flatnonzero(rank == k)
+        addr_before = addr_after[j - 1] if k else np.full(len(j), -1)
+        tier_before = tier_after[j - 1] if k else tier_after[j]
+        moved = is_move[j]
+        addr_after[j] = np.where(moved, j, addr_before)
+        stepped = np.clip(tier_before + step[j], 0, len(tiers) - 1)
+        stepped = np.where(stepped == tier_before,
+                           np.where(tier_before > 0, tier_before - 1, tier_before + 1), stepped)
+        tier_after[j] = np.where(moved, tier_before, stepped)
+    has_new = addr_after >= 0
+    pick = np.maximum(addr_after, 0)
+    version_cols = {
+        "street_address": np.where(has_new, new_street[pick], street[who]),
+        "city": np.where(has_new, new_city[0][pick], city[0][who]),
+        "state": np.where(has_new, new_city[1][pick], city[1][who]),
+        "postal_code": np.where(has_new, new_city[2][pick], city[2][who]),
+        "loyalty_tier": tiers[tier_after],
+    }
 
     first_rows = dict(base)
     first_rows.update({"street_address": street, "city": city[0], "state": city[1],
@@ -694,8 +703,7 @@ def customer_table(cfg: GeneratorConfig, pools: Pools, core: Customers) -> pa.Ta
     first_rows["updated_at"] = text.timestamp(at_time(signup, rng))
     later = {col: pa.array(values).take(pa.array(who)) if not isinstance(values, pa.Array)
              else values.take(pa.array(who)) for col, values in first_rows.items()}
-    for col, values in version_cols.items():
-        later[col] = np.array(values, dtype=object)
+    later.update(version_cols)
     later["updated_at"] = text.timestamp(at_time(when, rng))
     later_tbl = text.table(later).take(pa.array(np.argsort(when, kind="stable")))
     return pa.concat_tables([text.table(first_rows), later_tbl])
