@@ -100,18 +100,29 @@ def main(argv: list[str] | None = None) -> int:
                                 description=__doc__.splitlines()[0])
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--baseline-seconds", type=float, default=5.0)
+    p.add_argument("--runs", type=int, default=3, help="runs of ours; the median is reported")
     p.add_argument("--results", type=Path, default=Path("bench/results/generate.md"))
     args = p.parse_args(argv)
     if not 0 < args.scale <= 1000:
         p.error("--scale must be in (0, 1000]")
+    if args.runs < 1 or args.baseline_seconds <= 0:
+        p.error("--runs must be at least 1 and --baseline-seconds positive")
 
     base_rows, base_s = faker_row_by_row(args.baseline_seconds)
     base_rate = base_rows / base_s
-    with tempfile.TemporaryDirectory(prefix="fashion-bench-") as tmp:
-        r = ours(args.scale, Path(tmp))
+    runs = []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory(prefix="fashion-bench-") as tmp:
+            runs.append(ours(args.scale, Path(tmp)))
+    # machines are noisy: report the median run (peak memory: the worst run)
+    runs.sort(key=lambda run: run["seconds"])
+    r = dict(runs[len(runs) // 2], peak_mb=max(run["peak_mb"] for run in runs))
+    spread = f"{runs[0]['seconds']:.2f}-{runs[-1]['seconds']:.2f} s"
     raw_rows = sum(r["rows"].values())
     rate_in = raw_rows / r["seconds"]
     rate_wall = raw_rows / r["wall"]
+    all_rows = raw_rows + r["ledger"] + len(r["rows"]) + 1     # + ledger + manifest rows
+    rate_all = all_rows / r["seconds"]
     ratio = rate_in / base_rate
 
     def verdict(ok: bool) -> str:
@@ -132,14 +143,17 @@ def main(argv: list[str] | None = None) -> int:
         f"| {rate_in:,.0f} | {ratio:,.0f}x |",
         f"| fashion_retail_gen, incl. interpreter start and imports | {raw_rows:,} "
         f"| {r['wall']:.2f} | {rate_wall:,.0f} | {rate_wall / base_rate:,.0f}x |",
+        f"| fashion_retail_gen, all 10 raw tables incl. ledger (in process) "
+        f"| {all_rows:,} | {r['seconds']:.2f} | {rate_all:,.0f} | {rate_all / base_rate:,.0f}x |",
         "",
+        f"Ours: median of {len(runs)} runs (range {spread}). "
         f"Also written: {r['ledger']:,} defect-ledger rows. Parquet output "
         f"{r['bytes'] / 1e6:,.0f} MB ({r['bytes'] / 1e6 / r['seconds']:,.0f} MB/s). "
         f"Peak memory (max RSS of the generating process): {r['peak_mb']:,.0f} MB.",
         "",
         "| target | measured | met |",
         "|---|---:|:---:|",
-        f"| >= {TARGET_ROWS_PER_S:,} raw rows/s | {rate_in:,.0f} "
+        f"| >= {TARGET_ROWS_PER_S:,} raw rows/s (the 8 business tables) | {rate_in:,.0f} "
         f"| {verdict(rate_in >= TARGET_ROWS_PER_S)} |",
         f"| >= {TARGET_RATIO}x the row-by-row baseline | {ratio:,.0f}x "
         f"| {verdict(ratio >= TARGET_RATIO)} |",
