@@ -184,8 +184,11 @@ def build_sellers(cfg: GeneratorConfig, pools: Pools) -> Sellers:
         first, last = fake.first_name(), fake.last_name()
         domain = slug(company)[:20] or "supplier"
         tld = {"United States": "com", "United Kingdom": "co.uk"}.get(name, locale[-2:].lower())
-        national = str(rng.integers(1, 10)) + "".join(
-            rng.integers(0, 10, digits - 1).astype(str))
+        if dial == "1":   # North American numbering: area code and exchange 2-9xx
+            national = us_phones(rng, 1)[0][2:]
+        else:
+            national = str(rng.integers(1, 10)) + "".join(
+                rng.integers(0, 10, digits - 1).astype(str))
         companies.append(company)
         brands.append(f"{brand} {['Studio', 'Label', 'Atelier', 'Collective'][i % 4]}"
                       if len(brand) < 4 else brand)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fashion_retail_gen import dbt_yaml
+from fashion_retail_gen import dbt_yaml, reference
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.generate import generate
 
@@ -41,3 +41,14 @@ def test_default_scale_is_the_documented_size():
 
 def test_raw_yaml_is_rendered_from_the_schema():
     assert dbt_yaml.main(["--check", "--project-dir", str(PROJECT)]) == 0
+
+
+def test_canonical_values_seed_is_rendered_from_the_vocabulary():
+    assert reference.main(["--check", "--project-dir", str(PROJECT)]) == 0
+    rows = (PROJECT / "seeds" / "reference" / "canonical_values.csv").read_text().splitlines()
+    assert rows[0] == "domain,spelling,canonical"
+    # every canonical value spells itself, so the fuzzy fallback can reach it
+    entries = [r.split(",") for r in rows[1:] if r.count(",") == 2]
+    canon = {(d, c) for d, _, c in entries}
+    spelled = {(d, s) for d, s, _ in entries}
+    assert canon <= spelled

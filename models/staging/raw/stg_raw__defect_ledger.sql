@@ -1,0 +1,21 @@
+with
+
+source as (
+    select * from {{ source('raw', 'defect_ledger') }}
+),
+
+final as (
+    select
+        defect_id,
+        table_name,
+        record_id,
+        record_updated_at,
+        column_name,
+        defect_class,
+        clean_value,
+        dirty_value,
+        column_name is null as is_row_defect
+    from source
+)
+
+select * from final

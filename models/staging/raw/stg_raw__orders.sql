@@ -1,0 +1,47 @@
+with
+
+source as (
+    select * from {{ source('raw', 'orders') }}
+),
+
+parsed as (
+    select
+        {{ parse_integer('order_id') }} as order_id,
+        {{ parse_integer('customer_id') }} as customer_id,
+        {{ parse_integer('store_id') }} as store_id,
+        {{ parse_integer('employee_id') }} as employee_id,
+        {{ canonicalize('channel', 'channel') }} as channel,
+        {{ parse_date('order_date') }} as order_date,
+        {{ canonicalize('payment_method', 'payment_method') }} as payment_method,
+        {{ parse_timestamp('updated_at') }} as updated_at,
+        order_id as raw_order_id,
+        updated_at as raw_updated_at,
+        customer_id as raw_customer_id,
+        order_date as raw_order_date,
+        channel as raw_channel,
+        payment_method as raw_payment_method
+    from source
+),
+
+final as (
+    select
+        order_id,
+        customer_id,
+        store_id,
+        employee_id,
+        channel,
+        order_date,
+        payment_method,
+        updated_at,
+        raw_order_id,
+        raw_updated_at,
+        {{ is_unparseable('raw_customer_id', 'customer_id') }}
+            as is_customer_id_invalid,
+        {{ is_unparseable('raw_order_date', 'order_date') }} as is_order_date_invalid,
+        {{ is_unparseable('raw_channel', 'channel') }} as is_channel_unmapped,
+        {{ is_unparseable('raw_payment_method', 'payment_method') }}
+            as is_payment_method_unmapped
+    from parsed
+)
+
+select * from final

@@ -1,0 +1,30 @@
+{#- Applies every cleansing macro to one text column, so that the macros can be
+    unit-tested (dbt unit tests run on models) and inspected on examples. -#}
+with
+
+cleansing_macro_examples as (
+    select * from {{ ref('cleansing_macro_examples') }}
+),
+
+final as (
+    select
+        cleansing_macro_examples.example_id,
+        cleansing_macro_examples.input_text,
+        {{ clean_text('cleansing_macro_examples.input_text') }} as clean_text,
+        {{ standardize_email('cleansing_macro_examples.input_text') }}
+            as standardize_email,
+        {{ standardize_phone('cleansing_macro_examples.input_text') }}
+            as standardize_phone,
+        {{ parse_date('cleansing_macro_examples.input_text') }} as parse_date,
+        {{ parse_amount('cleansing_macro_examples.input_text') }} as parse_amount,
+        {{ parse_integer('cleansing_macro_examples.input_text') }} as parse_integer,
+        {{ canonicalize('cleansing_macro_examples.input_text', 'product_category') }}
+            as canonical_category,
+        {{ canonicalize('cleansing_macro_examples.input_text', 'size') }}
+            as canonical_size,
+        {{ canonicalize('cleansing_macro_examples.input_text', 'us_state') }}
+            as canonical_state
+    from cleansing_macro_examples
+)
+
+select * from final

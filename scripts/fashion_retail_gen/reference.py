@@ -1,0 +1,99 @@
+"""Render ``seeds/reference/canonical_values.csv`` from the retailer's vocabulary.
+
+One row per (domain, spelling): every canonical value spells itself, and every
+known synonym or abbreviation maps to its canonical value. The cleansing macro
+``canonicalize(expr, domain)`` looks values up here (case-insensitively) before
+falling back to fuzzy matching for typos. ``--check`` exits 1 when the
+committed file is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+
+from fashion_retail_gen import vocab
+
+PATH = Path("seeds/reference/canonical_values.csv")
+
+
+def domains() -> dict[str, list[str]]:
+    sizes = [s for system in vocab.SIZE_SYSTEMS.values() for s in system]
+    materials = sorted({m for c in vocab.CATEGORIES.values() for m in c["materials"]})
+    jobs = [*vocab.STORE_JOBS, *vocab.ONLINE_JOBS, vocab.REGIONAL_JOB["title"],
+            "Head of Retail"]
+    return {
+        "product_category": list(vocab.CATEGORIES),
+        "size": list(dict.fromkeys(sizes)),
+        "colour": list(vocab.COLOURS),
+        "material": materials,
+        "gender": list(vocab.GENDERS),
+        "loyalty_tier": list(vocab.LOYALTY_TIERS),
+        "brand_tier": list(vocab.BRAND_TIERS),
+        "boolean": ["true", "false"],
+        "channel": ["store", "online"],
+        "payment_method": sorted(set(vocab.PAYMENT_METHODS_STORE)
+                                 | set(vocab.PAYMENT_METHODS_ONLINE)),
+        "job_title": jobs,
+        "country": [c[0] for c in vocab.SELLER_COUNTRIES],
+        "us_state": list(vocab.STATE_NAMES),
+    }
+
+
+def rows() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for domain, canonical_values in domains().items():
+        for canonical in canonical_values:
+            spellings = [canonical]
+            if domain == "country":
+                spellings += vocab.COUNTRY_SPELLINGS.get(canonical, [])
+            elif domain == "us_state":
+                spellings += [vocab.STATE_NAMES[canonical]]
+                if canonical in vocab.STATE_ABBREVIATIONS_AP:
+                    spellings.append(vocab.STATE_ABBREVIATIONS_AP[canonical])
+            elif domain == "size" and canonical.isdigit():
+                spellings += [f"Size {canonical}", f"EU {canonical}", f"W{canonical}"]
+            else:
+                spellings += vocab.SYNONYMS.get(canonical, [])
+            seen = set()
+            for spelling in spellings:
+                key = spelling.lower().rstrip(".")
+                if key not in seen:
+                    seen.add(key)
+                    out.append((domain, spelling, canonical))
+    return out
+
+
+def render() -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["domain", "spelling", "canonical"])
+    writer.writerows(rows())
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fashion_retail_gen.reference",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--project-dir", type=Path, default=Path("."))
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    path = args.project_dir / PATH
+    text = render()
+    if path.exists() and path.read_text() == text:
+        return 0
+    if args.check:
+        print(f"{PATH} is out of date (run python -m fashion_retail_gen.reference)",
+              file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    print(f"wrote {PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
