@@ -25,7 +25,6 @@ def dbt(tmp_path, monkeypatch):
     monkeypatch.chdir(PROJECT)
     monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
     monkeypatch.setenv("FASHION_RETAIL_DUCKDB", str(tmp_path / "warehouse.duckdb"))
-    monkeypatch.setenv("FASHION_RETAIL_TMP", str(tmp_path / "spill"))
 
     def invoke(*args: str):
         return dbtRunner().invoke([*args, "--target-path", str(tmp_path / "target"),

@@ -1,5 +1,6 @@
 {% test fresh_as_of_manifest(model, column_name, max_age_days) %}
     {#- Freshness against the data's own as-of date (the manifest's end_date),
+        unreadable timestamps count as missing,
         not the wall clock: the synthetic history ends on a fixed day, so dbt's
         source freshness would always be stale. Fails when the newest value of
         column_name is more than max_age_days older than the as-of date. -#}
@@ -7,13 +8,13 @@
 
     newest as (
         select
-            max({{ dbt.safe_cast(column_name, dbt.type_timestamp()) }}) as newest_at
+            max({{ parse_timestamp(column_name) }}) as newest_at
         from {{ model }}
     ),
 
     as_of as (
         select
-            max({{ dbt.safe_cast('end_date', dbt.type_timestamp()) }}) as as_of_at
+            max({{ parse_date('end_date') }}) as as_of_at
         from {{ source('raw', 'generation_manifest') }}
     ),
 

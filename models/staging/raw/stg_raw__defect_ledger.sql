@@ -1,3 +1,4 @@
+{{ config(enabled=var('defect_ledger_available', true)) }}
 with
 
 source as (

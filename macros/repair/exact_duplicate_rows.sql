@@ -1,0 +1,25 @@
+{% macro exact_duplicate_rows(relation, key) -%}
+    {#- The extra copies of each (key, updated_at) in a staging relation: the rows
+        a cleansed model collapsed. The first copy (in raw text order) survives. -#}
+    with
+
+    copies as (
+        select
+            {{ key }},
+            updated_at,
+            row_number() over (
+                partition by {{ key }}, updated_at
+                order by raw_{{ key }}, raw_updated_at
+            ) as copy_number
+        from {{ relation }}
+        where {{ key }} is not null and updated_at is not null
+    )
+
+    select
+        {{ key }},
+        updated_at,
+        {{ key }} as survivor_{{ key }},
+        'exact_duplicate' as duplicate_kind
+    from copies
+    where copy_number > 1
+{%- endmacro %}
