@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'customers') }}
+    select * from {{ raw_source('customers') }}
 ),
 
 cleaned as (

@@ -2,7 +2,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'defect_ledger') }}
+    select * from {{ raw_source('defect_ledger') }}
 ),
 
 final as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'employees') }}
+    select * from {{ raw_source('employees') }}
 ),
 
 parsed as (

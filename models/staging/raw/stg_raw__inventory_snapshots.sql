@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'inventory_snapshots') }}
+    select * from {{ raw_source('inventory_snapshots') }}
 ),
 
 parsed as (

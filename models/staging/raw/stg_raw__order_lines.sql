@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'order_lines') }}
+    select * from {{ raw_source('order_lines') }}
 ),
 
 parsed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'orders') }}
+    select * from {{ raw_source('orders') }}
 ),
 
 parsed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'products') }}
+    select * from {{ raw_source('products') }}
 ),
 
 parsed as (

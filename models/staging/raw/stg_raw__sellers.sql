@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'sellers') }}
+    select * from {{ raw_source('sellers') }}
 ),
 
 parsed as (

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'stores') }}
+    select * from {{ raw_source('stores') }}
 ),
 
 parsed as (
