@@ -1,10 +1,13 @@
-"""Render ``seeds/reference/canonical_values.csv`` from the retailer's vocabulary.
+"""Render the reference seeds from the retailer's vocabulary.
+
+``seeds/reference/canonical_values.csv``:
 
 One row per (domain, spelling): every canonical value spells itself, and every
 known synonym or abbreviation maps to its canonical value. The cleansing macro
 ``canonicalize(expr, domain)`` looks values up here (case-insensitively) before
-falling back to fuzzy matching for typos. ``--check`` exits 1 when the
-committed file is stale.
+falling back to fuzzy matching for typos. ``seeds/reference/sale_periods.csv``:
+the sale calendar the generator's demand follows, for ``dim_dates``. ``--check``
+exits 1 when a committed file is stale.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from fashion_retail_gen import vocab
 
 PATH = Path("seeds/reference/canonical_values.csv")
+SALE_PERIODS_PATH = Path("seeds/reference/sale_periods.csv")
 
 
 def domains() -> dict[str, list[str]]:
@@ -75,23 +79,37 @@ def render() -> str:
     return buf.getvalue()
 
 
+def render_sale_periods() -> str:
+    """The retail calendar's sale periods, as the generator's demand uses them."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["sale_period", "start_month", "start_day", "end_month", "end_day"])
+    for name, m0, d0, m1, d1, *_ in vocab.SALE_PERIODS:
+        writer.writerow([name, m0, d0, m1, d1])
+    return buf.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fashion_retail_gen.reference",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--project-dir", type=Path, default=Path("."))
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    path = args.project_dir / PATH
-    text = render()
-    if path.exists() and path.read_text() == text:
-        return 0
-    if args.check:
-        print(f"{PATH} is out of date (run python -m fashion_retail_gen.reference)",
+    stale = []
+    for rel, text in ((PATH, render()), (SALE_PERIODS_PATH, render_sale_periods())):
+        path = args.project_dir / rel
+        if path.exists() and path.read_text() == text:
+            continue
+        if args.check:
+            stale.append(str(rel))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        print(f"wrote {rel}")
+    if stale:
+        print(f"out of date (run python -m fashion_retail_gen.reference): {', '.join(stale)}",
               file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    print(f"wrote {PATH}")
     return 0
 
 

@@ -1,0 +1,152 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='order_line_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail'
+    )
+}}
+{#- One row per order line. Every key points to the dimension version valid when
+    the order was placed (its creation time), or to the unknown member: online
+    orders have no employee, broken references have no row. Incremental: a run
+    reprocesses the lines whose order or line changed within
+    var('sales_lookback_days') of the latest change already loaded (late rows,
+    returns booked later), and replaces them by order_line_id. -#}
+with
+
+int_order_lines_cleansed as (
+    select * from {{ ref('int_order_lines_cleansed') }}
+),
+
+int_orders_cleansed as (
+    select * from {{ ref('int_orders_cleansed') }}
+),
+
+dim_customers as (
+    select * from {{ ref('dim_customers') }}
+),
+
+dim_employees as (
+    select * from {{ ref('dim_employees') }}
+),
+
+dim_stores as (
+    select * from {{ ref('dim_stores') }}
+),
+
+dim_products as (
+    select * from {{ ref('dim_products') }}
+),
+
+dim_sellers as (
+    select * from {{ ref('dim_sellers') }}
+),
+
+changes as (
+    select
+        int_order_lines_cleansed.order_line_id,
+        int_order_lines_cleansed.order_id,
+        int_order_lines_cleansed.line_number,
+        int_order_lines_cleansed.product_id,
+        int_order_lines_cleansed.quantity,
+        int_order_lines_cleansed.unit_price,
+        int_order_lines_cleansed.discount_amount,
+        int_order_lines_cleansed.is_returned,
+        int_order_lines_cleansed.returned_date,
+        int_order_lines_cleansed.is_quantity_outlier,
+        int_orders_cleansed.customer_id,
+        int_orders_cleansed.store_id,
+        int_orders_cleansed.employee_id,
+        int_orders_cleansed.channel,
+        int_orders_cleansed.payment_method,
+        int_orders_cleansed.order_date,
+        int_orders_cleansed.updated_at as ordered_at,
+        greatest(int_order_lines_cleansed.updated_at, int_orders_cleansed.updated_at)
+            as source_updated_at
+    from int_order_lines_cleansed
+    inner join int_orders_cleansed
+        on int_order_lines_cleansed.order_id = int_orders_cleansed.order_id
+),
+
+lines as (
+    select * from changes
+    {% if is_incremental() %}
+        where
+            source_updated_at
+            >= (select max(loaded.source_updated_at) from {{ this }} as loaded)
+            - interval '{{ var("sales_lookback_days") }} days'
+    {% endif %}
+),
+
+keyed as (
+    select
+        lines.*,
+        coalesce(dim_customers.customer_key, {{ unknown_key() }}) as customer_key,
+        coalesce(dim_employees.employee_key, {{ unknown_key() }}) as employee_key,
+        coalesce(dim_stores.store_key, {{ unknown_key() }}) as store_key,
+        coalesce(dim_products.product_key, {{ unknown_key() }}) as product_key,
+        coalesce(dim_sellers.seller_key, {{ unknown_key() }}) as seller_key,
+        dim_products.cost as unit_cost
+    from lines
+    left join dim_customers
+        on
+            lines.customer_id = dim_customers.customer_id
+            and lines.ordered_at >= dim_customers.valid_from
+            and lines.ordered_at < dim_customers.valid_to
+    left join dim_employees
+        on
+            lines.employee_id = dim_employees.employee_id
+            and lines.ordered_at >= dim_employees.valid_from
+            and lines.ordered_at < dim_employees.valid_to
+    left join dim_stores
+        on
+            lines.store_id = dim_stores.store_id
+            and lines.ordered_at >= dim_stores.valid_from
+            and lines.ordered_at < dim_stores.valid_to
+    left join dim_products
+        on
+            lines.product_id = dim_products.product_id
+            and lines.ordered_at >= dim_products.valid_from
+            and lines.ordered_at < dim_products.valid_to
+    left join dim_sellers
+        on
+            dim_products.seller_id = dim_sellers.seller_id
+            and lines.ordered_at >= dim_sellers.valid_from
+            and lines.ordered_at < dim_sellers.valid_to
+),
+
+final as (
+    select
+        order_line_id,
+        order_id,
+        line_number,
+        customer_key,
+        employee_key,
+        store_key,
+        product_key,
+        seller_key,
+        cast(strftime(order_date, '%Y%m%d') as integer) as order_date_key,
+        cast(strftime(returned_date, '%Y%m%d') as integer) as returned_date_key,
+        channel,
+        payment_method,
+        quantity,
+        unit_price,
+        is_returned,
+        is_quantity_outlier,
+        ordered_at,
+        source_updated_at,
+        unit_price * quantity as gross_amount,
+        coalesce(discount_amount, 0) as discount_amount,
+        unit_price * quantity - coalesce(discount_amount, 0) as net_amount,
+        unit_cost * quantity as cost_amount,
+        unit_price * quantity - coalesce(discount_amount, 0) - unit_cost * quantity
+            as margin_amount,
+        case
+            when is_returned then unit_price * quantity - coalesce(discount_amount, 0)
+            else 0
+        end as returned_amount,
+        discount_amount is null as is_discount_unknown
+    from keyed
+)
+
+select * from final
