@@ -29,7 +29,7 @@ else
 RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
-.PHONY: help venv build raw docs docs-serve test lint dbt-test pytest seeds yaml \
+.PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
         bench-generate clean
 
 help: ## list the targets
@@ -63,7 +63,7 @@ docs: venv ## generate the docs site (target/static_index.html opens from disk)
 docs-serve: docs ## serve the docs site on http://localhost:8080
 	$(DBT) docs serve --port 8080
 
-test: lint dbt-test pytest ## every check: ruff, sqlfluff, dbt build, pytest
+test: lint dbt-test docs-check pytest ## every check: lint, dbt build, docs coverage, pytest
 
 lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
 	$(BIN)/ruff check scripts
@@ -73,6 +73,11 @@ lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
 # warehouse built at another scale
 dbt-test: venv ## dbt build on the committed seeds, every dbt test
 	FASHION_RETAIL_DUCKDB=target/test.duckdb $(DBT) build
+
+docs-check: venv ## fail when any model or column lacks a description
+	FASHION_RETAIL_DUCKDB=target/test.duckdb $(DBT) docs generate --quiet \
+		--target-path target/docs-check
+	$(BIN)/python scripts/check_docs_coverage.py target/docs-check
 
 pytest: venv ## the Python test suite
 	$(BIN)/pytest

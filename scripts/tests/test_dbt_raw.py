@@ -43,7 +43,7 @@ def test_generated_files_load_into_raw_and_pass_source_tests(tmp_path, dbt, fmt)
     tests = dbt("build", "--vars", VARS)
     assert tests.success, tests.exception
     statuses = {r.status for r in tests.result}
-    assert statuses <= {"pass", "success"}, statuses
+    assert statuses <= {"pass", "success", "no-op"}, statuses  # exposures are no-ops
     assert sum(r.node.resource_type == "test" for r in tests.result) > 60
     # dbt-duckdb keeps its connection open in this process: query through dbt
     counts = dbt("show", "--limit", "-1", "--inline", " union all ".join(
