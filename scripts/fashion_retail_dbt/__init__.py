@@ -1,0 +1,1 @@
+"""Python helpers loaded by dbt itself (dbt-duckdb plugins)."""
