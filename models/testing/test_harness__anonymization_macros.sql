@@ -18,7 +18,8 @@ final as (
             as generalize_age_from_birth_date,
         {{ add_phone_noise('input_text', 'example_id') }} as add_phone_noise,
         {{ hash_pii('input_text') }} as hash_pii,
-        {{ generalize_postal_code('input_text') }} as generalize_postal_code
+        {{ generalize_postal_code('input_text') }} as generalize_postal_code,
+        {{ pseudonymize('example_id') }} as pseudonym
     from cleansing_macro_examples
 )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import sys
 from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
@@ -54,8 +55,6 @@ class Plugin(BasePlugin):
         self._inner, self._outer = padded_keys(raw)
         self._noise = hmac.new(raw, b"fashion_retail/phone-noise", hashlib.sha256).hexdigest()
         if self.is_development_key:
-            import sys
-
             print(f"fashion_retail: {KEY_VARIABLE} is not set; hashing PII with the "
                   "documented development key (fine for dev, never for shared data)",
                   file=sys.stderr)
