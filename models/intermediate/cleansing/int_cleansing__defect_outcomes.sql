@@ -32,10 +32,6 @@ merged_ids as (
     from int_customers_merged
 ),
 
-distinct_cells as (
-    select distinct * from int_cleansing__cleaned_cells
-),
-
 cell_defects as (
     select
         stg_raw__defect_ledger.defect_id,
@@ -44,24 +40,26 @@ cell_defects as (
         stg_raw__defect_ledger.defect_class,
         stg_raw__defect_ledger.clean_value,
         stg_raw__defect_ledger.dirty_value,
-        distinct_cells.cleaned_value,
+        cells.cleaned_value,
         case
-            when distinct_cells.cleaned_value = stg_raw__defect_ledger.clean_value
+            when
+                cells.cleaned_value
+                = stg_raw__defect_ledger.clean_value
                 then 'repaired'
             when
-                distinct_cells.cleaned_value is null
-                or distinct_cells.is_handled_by_flag
+                cells.cleaned_value is null
+                or cells.is_handled_by_flag
                 then 'handled'
             else 'wrong'
         end as outcome
     from stg_raw__defect_ledger
-    left join distinct_cells
+    left join int_cleansing__cleaned_cells as cells
         on
-            stg_raw__defect_ledger.table_name = distinct_cells.table_name
-            and stg_raw__defect_ledger.record_id = distinct_cells.record_id
+            stg_raw__defect_ledger.table_name = cells.table_name
+            and stg_raw__defect_ledger.record_id = cells.record_id
             and stg_raw__defect_ledger.record_updated_at
-            = distinct_cells.record_updated_at
-            and stg_raw__defect_ledger.column_name = distinct_cells.column_name
+            = cells.record_updated_at
+            and stg_raw__defect_ledger.column_name = cells.column_name
     where not stg_raw__defect_ledger.is_row_defect
 ),
 
