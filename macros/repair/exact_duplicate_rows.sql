@@ -7,10 +7,7 @@
         select
             {{ key }},
             updated_at,
-            row_number() over (
-                partition by {{ key }}, updated_at
-                order by raw_{{ key }}, raw_updated_at
-            ) as copy_number
+            {{ version_copy_number(key) }} as copy_number
         from {{ relation }}
         where {{ key }} is not null and updated_at is not null
     )

@@ -4,8 +4,5 @@
     select *
     from {{ relation }}
     where {{ key }} is not null and updated_at is not null
-    qualify row_number() over (
-        partition by {{ key }}, updated_at
-        order by raw_{{ key }}, raw_updated_at
-    ) = 1
+    qualify {{ version_copy_number(key) }} = 1
 {%- endmacro %}

@@ -15,10 +15,7 @@ copies as (
     select
         customer_id,
         updated_at,
-        row_number() over (
-            partition by customer_id, updated_at
-            order by raw_customer_id, raw_updated_at
-        ) as copy_number
+        {{ version_copy_number('customer_id') }} as copy_number
     from stg_raw__customers
     where customer_id is not null and updated_at is not null
 ),
