@@ -30,7 +30,7 @@ RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
-        bench-generate clean
+        bench-generate bench-anonymize clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -55,6 +55,7 @@ build: raw ## everything: raw data, dbt build (models and tests), docs site
 	$(DBT) build $(RAW_VARS)
 	$(MAKE) --no-print-directory docs
 	@echo "warehouse: $${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}"
+	@echo "privacy database (no PII, safe to hand out): $${FASHION_RETAIL_PRIVACY_DUCKDB:-$$(w=$${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}; echo $${w%.duckdb}_privacy.duckdb)}"
 	@echo "docs site: target/static_index.html (open it in a browser)"
 
 docs: venv ## generate the docs site (target/static_index.html opens from disk)
@@ -87,11 +88,15 @@ seeds: venv ## regenerate the committed seeds and the raw-layer YAML
 	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format csv --out seeds/raw
 	$(BIN)/python -m fashion_retail_gen.dbt_yaml
 
-yaml: venv ## regenerate the raw-layer YAML from scripts/fashion_retail_gen/schema.py
+yaml: venv ## regenerate the raw-layer YAML (schema.py) and the privacy layer's (marts' meta.pii)
 	$(BIN)/python -m fashion_retail_gen.dbt_yaml
+	$(BIN)/python -m fashion_retail_dbt.privacy_yaml
 
 bench-generate: venv ## generator benchmark at scale 1 against row-by-row Faker
 	$(BIN)/python -m fashion_retail_gen.bench $(if $(SCALE),--scale $(SCALE),)
+
+bench-anonymize: venv ## anonymization macros in DuckDB against pandas apply, scale 1
+	$(BIN)/python -m fashion_retail_dbt.bench_anonymization $(if $(SCALE),--scale $(SCALE),)
 
 clean: ## remove build output (not the venv, not the warehouse)
 	rm -rf target logs data

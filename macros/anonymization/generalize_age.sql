@@ -1,4 +1,8 @@
 {% macro generalize_age(expr) -%}
+    {{ return(adapter.dispatch('generalize_age', 'fashion_retail')(expr)) }}
+{%- endmacro %}
+
+{% macro default__generalize_age(expr) -%}
     {#- An age in years as its decade band: '0-9', '10-19', ..., '80-89', and
         '90+' from 90 on; null stays null (so do negative ages). -#}
     case
@@ -8,4 +12,17 @@
             || '-'
             || cast(cast(floor({{ expr }} / 10) * 10 + 9 as integer) as {{ dbt.type_string() }})
     end
+{%- endmacro %}
+
+{% macro duckdb__generalize_age(expr) -%}
+    {#- The same bands, looked up in a list by the decade: the age is computed
+        once, where a CASE would compute it in every branch. The index is
+        clipped to 10 ('90+') with arithmetic, and set to 0 (null) for a
+        negative age, so that a null age stays null (greatest and least would
+        skip it). -#}
+    {%- set decade = "(cast(floor(" ~ expr ~ " / 10) as integer) + 1)" -%}
+    ['0-9', '10-19', '20-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80-89', '90+'][
+        ({{ decade }} - cast({{ decade }} > 10 as integer) * ({{ decade }} - 10))
+        * cast({{ decade }} > 0 as integer)
+    ]
 {%- endmacro %}

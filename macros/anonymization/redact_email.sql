@@ -10,25 +10,24 @@
     {#- The local part, and the domain without its last label, keep their first
         and last characters; every other character (dots included) becomes '*';
         the last label stays: john.doe@gmail.com -> j******e@g***l.com. Parts of
-        one or two characters stay as they are. Not an e-mail (after
-        standardize_email): null. Plain string functions, no regex per row. -#}
-    {%- set email = standardize_email(expr) -%}
-    {%- set local = "split_part(" ~ email ~ ", '@', 1)" -%}
-    {%- set domain = "split_part(" ~ email ~ ", '@', 2)" -%}
-    {%- set head = "regexp_extract(" ~ domain ~ ", '^(.*)\\.[^.]+$', 1)" -%}
-    case
-        when {{ email }} is not null then
-            {{ _mask_middle(local) }}
-            || '@'
-            || {{ _mask_middle(head) }}
-            || '.'
-            || regexp_extract({{ domain }}, '\.([^.]+)$', 1)
-    end
-{%- endmacro %}
-
-{% macro _mask_middle(part) -%}
-    case
-        when length({{ part }}) <= 2 then {{ part }}
-        else left({{ part }}, 1) || repeat('*', length({{ part }}) - 2) || right({{ part }}, 1)
-    end
+        one or two characters stay as they are. Not an e-mail (is_email, as in
+        standardize_email): null. Built from the positions of the '@' and of
+        the last '.', in one concat outside any CASE, so that DuckDB evaluates
+        the normalized value and the positions once (its common subexpression
+        elimination does not look inside CASE); the e-mail test only decides
+        between that string and null. -#}
+    {%- set e = "lower(trim(cast(" ~ expr ~ " as varchar)))" -%}
+    {%- set at = "strpos(" ~ e ~ ", '@')" -%}
+    {%- set dot = "(length(" ~ e ~ ") - strpos(reverse(" ~ e ~ "), '.') + 1)" -%}
+    concat(
+        left({{ e }}, 1),
+        repeat('*', greatest({{ at }} - 3, 0)),
+        substr({{ e }}, greatest({{ at }} - 1, 2), greatest(least({{ at }} - 2, 1), 0)),
+        '@',
+        substr({{ e }}, {{ at }} + 1, 1),
+        repeat('*', greatest({{ dot }} - {{ at }} - 3, 0)),
+        substr({{ e }}, greatest({{ dot }} - 1, {{ at }} + 2), greatest(least({{ dot }} - {{ at }} - 2, 1), 0)),
+        substr({{ e }}, {{ dot }})
+    )
+    || case when {{ duckdb__is_email(e) }} then '' end
 {%- endmacro %}

@@ -39,6 +39,13 @@ def padded_keys(key: bytes) -> tuple[str, str]:
     return (bytes(b ^ 0x36 for b in block).hex(), bytes(b ^ 0x5C for b in block).hex())
 
 
+def noise_secret(key: bytes) -> str:
+    """The phone-noise secret: 128 bits of HMAC-SHA256(key, label), as 32 hex
+    characters. Short enough that secret, separator and record key fit MD5's
+    one 64-byte block (add_phone_noise hashes them once per row)."""
+    return hmac.new(key, b"fashion_retail/phone-noise", hashlib.sha256).hexdigest()[:32]
+
+
 class Plugin(BasePlugin):
     def initialize(self, plugin_config: dict[str, Any]) -> None:
         key = os.environ.get(KEY_VARIABLE, "")
@@ -53,7 +60,7 @@ class Plugin(BasePlugin):
             raise MissingKeyError(f"{KEY_VARIABLE} is too short: use 16 characters or more.")
         raw = key.encode()
         self._inner, self._outer = padded_keys(raw)
-        self._noise = hmac.new(raw, b"fashion_retail/phone-noise", hashlib.sha256).hexdigest()
+        self._noise = noise_secret(raw)
         if self.is_development_key:
             print(f"fashion_retail: {KEY_VARIABLE} is not set; hashing PII with the "
                   "documented development key (fine for dev, never for shared data)",

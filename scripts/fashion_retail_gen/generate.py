@@ -106,7 +106,7 @@ def generate(cfg: GeneratorConfig) -> Result:
         })
         # sales generation starts now, on its own thread, while entities are written
         state = SalesState(None, None, None)
-        sales = prefetch(generate_sales(cfg, stores, products, employees, customers, state))
+        sales = prefetch(generate_sales(cfg, stores, products, employees, customers, pools, state))
         step("entities")
         # the ledger opens first so it exists (empty) even with --defect-rate 0
         writer(schema.LEDGER.name, ledger_cols)

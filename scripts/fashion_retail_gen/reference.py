@@ -6,8 +6,10 @@ One row per (domain, spelling): every canonical value spells itself, and every
 known synonym or abbreviation maps to its canonical value. The cleansing macro
 ``canonicalize(expr, domain)`` looks values up here (case-insensitively) before
 falling back to fuzzy matching for typos. ``seeds/reference/sale_periods.csv``:
-the sale calendar the generator's demand follows, for ``dim_dates``. ``--check``
-exits 1 when a committed file is stale.
+the sale calendar the generator's demand follows, for ``dim_dates``.
+``seeds/reference/person_names.csv`` and ``common_words.csv``: the name gazetteer
+and the common English words of the privacy layer's free-text scrubber (see
+``words.py``). ``--check`` exits 1 when a committed file is stale.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import io
 import sys
 from pathlib import Path
 
-from fashion_retail_gen import vocab
+from fashion_retail_gen import vocab, words
 
 PATH = Path("seeds/reference/canonical_values.csv")
 SALE_PERIODS_PATH = Path("seeds/reference/sale_periods.csv")
+PERSON_NAMES_PATH = Path("seeds/reference/person_names.csv")
+COMMON_WORDS_PATH = Path("seeds/reference/common_words.csv")
 
 
 def domains() -> dict[str, list[str]]:
@@ -89,6 +93,10 @@ def render_sale_periods() -> str:
     return buf.getvalue()
 
 
+def render_word_list(header: str, values) -> str:
+    return header + "\n" + "".join(f"{value}\n" for value in values)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fashion_retail_gen.reference",
                                      description=__doc__.splitlines()[0])
@@ -96,7 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     stale = []
-    for rel, text in ((PATH, render()), (SALE_PERIODS_PATH, render_sale_periods())):
+    rendered = (
+        (PATH, render()),
+        (SALE_PERIODS_PATH, render_sale_periods()),
+        (PERSON_NAMES_PATH, render_word_list("name_word", words.person_name_words())),
+        (COMMON_WORDS_PATH, render_word_list("word", sorted(words.COMMON_WORDS))),
+    )
+    for rel, text in rendered:
         path = args.project_dir / rel
         if path.exists() and path.read_text() == text:
             continue

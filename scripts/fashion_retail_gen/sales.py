@@ -28,6 +28,8 @@ from fashion_retail_gen.entities import (
     Stores,
     day,
 )
+from fashion_retail_gen.notes import order_notes
+from fashion_retail_gen.pools import Pools
 from fashion_retail_gen.rng import stream
 
 LINES_PER_ORDER_EXTRA = 1.25   # lines per order = 1 + Poisson(this), capped
@@ -121,7 +123,7 @@ def month_bounds(cfg: GeneratorConfig) -> list[tuple[np.datetime64, np.datetime6
 
 
 def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
-                   employees: Employees, customers: Customers,
+                   employees: Employees, customers: Customers, pools: Pools,
                    state: SalesState | None = None
                    ) -> Iterator[tuple[pa.Table, pa.Table]]:
     """Yield (orders, order_lines) per chunk of months; fill ``state`` for inventory."""
@@ -193,6 +195,9 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
             "channel": (CHANNEL, online.astype(np.int8)),
             "order_date": (text.date, o_day),
             "payment_method": (PAYMENT, np.where(online, pay_online, pay_store)),
+            # from its own stream: notes never shift the other columns' draws
+            "notes": (text.strings, order_notes(stream(cfg.seed, "notes", month_no), pools,
+                                                n_orders)),
             "updated_at": (text.timestamp, o_ts),
         }
 

@@ -53,6 +53,8 @@ KINDS: dict[str, dict[str, float]] = {
     "rate": {MISSING: 0.01, OUTLIER: 0.01},
     "reference": {BROKEN_REF: 0.003},
     "optional_reference": {},
+    # customers' notes: clean free text, there to be anonymized, not repaired
+    "free_text": {},
 }
 
 
@@ -213,6 +215,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
             Column("channel", "code", "'store' or 'online'."),
             Column("order_date", "date", "Date of the order."),
             Column("payment_method", "code", "How the order was paid."),
+            Column("notes", "free_text", "The customer's note on the order (delivery, "
+                   "gift or alteration request), null for most orders; free text that "
+                   "may name people and give phone numbers or e-mail addresses.",
+                   pii="free_text"),
             UPDATED_AT,
         ),
         row_defects={EXACT_DUP: 0.005},

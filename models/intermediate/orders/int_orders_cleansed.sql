@@ -32,6 +32,7 @@ final as (
         keyed.store_id,
         keyed.employee_id,
         keyed.payment_method,
+        keyed.notes,
         keyed.updated_at,
         case
             when int_customers_merged.survivor_customer_id is not null

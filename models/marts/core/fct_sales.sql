@@ -59,6 +59,7 @@ changes as (
         int_orders_cleansed.employee_id,
         int_orders_cleansed.channel,
         int_orders_cleansed.payment_method,
+        int_orders_cleansed.notes as order_notes,
         int_orders_cleansed.order_date,
         int_orders_cleansed.updated_at as ordered_at,
         greatest(int_order_lines_cleansed.updated_at, int_orders_cleansed.updated_at)
@@ -129,6 +130,7 @@ final as (
         cast(strftime(returned_date, '%Y%m%d') as integer) as returned_date_key,
         channel,
         payment_method,
+        order_notes,
         quantity,
         unit_price,
         is_returned,

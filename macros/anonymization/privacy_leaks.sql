@@ -1,0 +1,209 @@
+{% macro privacy_leaks(public_words=[], kinds=['first_name', 'last_name', 'email', 'phone', 'date_of_birth', 'street_address']) -%}
+    {#- Every cell of every table in the privacy database that gives away a
+        value of a raw-layer PII column (the raw source's columns whose meta.pii
+        is one of `kinds`): equal to it ignoring case and surrounding blanks,
+        equal to the local part of a raw e-mail, a phone number with the same
+        ten digits, a date equal to a raw (parsed) date of birth, or free text
+        (a scrub_text column) with such a word in it, or with anything shaped
+        like an e-mail address or a phone number. One row per leaked value.
+        `public_words` lists relations and columns of words that are not
+        personal even when a person bears them as a name (colours, months,
+        brands: "Brown", "June", "Pereira"), as [relation, column] pairs. -#}
+    {%- if not execute -%}
+        {#- parse time: declare the raw tables the check reads -#}
+        {%- for table in var('raw_tables') -%}
+            {%- do raw_source(table) -%}
+        {%- endfor -%}
+        {{ return('select 1 as placeholder') }}
+    {%- endif -%}
+    {%- set raw_columns = [] -%}
+    {%- for source_node in graph.sources.values() if source_node.source_name == 'raw' -%}
+        {%- for column in source_node.columns.values() -%}
+            {%- set kind = column.meta.get('pii') -%}
+            {%- if kind in kinds -%}
+                {%- do raw_columns.append({
+                    'table': source_node.name, 'column': column.name, 'kind': kind}) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- if raw_columns | length == 0 -%}
+        {{ exceptions.raise_compiler_error("privacy_leaks: no raw column is classified as PII") }}
+    {%- endif -%}
+    {%- set released_columns = [] -%}
+    {%- if execute -%}
+        {%- set found = run_query(
+            "select table_name, column_name, data_type from information_schema.columns"
+            ~ " where table_catalog = 'privacy' order by table_name, ordinal_position") -%}
+        {%- for row in found.rows -%}
+            {%- do released_columns.append({
+                'table': row[0], 'column': row[1], 'free_text': false}) -%}
+        {%- endfor -%}
+        {#- free text: released columns whose upstream rule is scrub_text -#}
+        {%- for released in released_columns -%}
+            {%- for node in graph.nodes.values() -%}
+                {%- if node.resource_type == 'model' and node.name == released.table -%}
+                    {%- for column in node.columns.values() -%}
+                        {%- set pii = column.meta.get('pii') -%}
+                        {%- set operation = pii.get('operation') if pii is mapping else pii -%}
+                        {%- if operation == 'scrub_text'
+                            and _privacy_output_name(node, node.name, column.name) == released.column -%}
+                            {%- do released.update({'free_text': true}) -%}
+                        {%- endif -%}
+                    {%- endfor -%}
+                {%- endif -%}
+            {%- endfor -%}
+        {%- endfor -%}
+        {%- if released_columns | length == 0 -%}
+            {#- nothing to check is a failure, with its reason as the row -#}
+            {{ return("select 'privacy database' as released_column, "
+                ~ "'no tables: build models/privacy first' as released_value, "
+                ~ "cast(null as " ~ dbt.type_string() ~ ") as raw_column, "
+                ~ "'missing privacy layer' as kind") }}
+        {%- endif -%}
+    {%- endif %}
+with
+
+raw_cells as (
+    {%- for raw in raw_columns %}
+    select
+        '{{ raw.table }}.{{ raw.column }}' as raw_column,
+        '{{ raw.kind }}' as kind,
+        cast({{ adapter.quote(raw.column) }} as {{ dbt.type_string() }}) as raw_value
+    from {{ raw_source(raw.table) }}
+    where {{ adapter.quote(raw.column) }} is not null
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+public_words as (
+    select cast('' as {{ dbt.type_string() }}) as word
+    {%- for relation, column in public_words %}
+    union all
+    select lower(trim(cast({{ adapter.quote(column) }} as {{ dbt.type_string() }})))
+    from {{ relation }}
+    where {{ adapter.quote(column) }} is not null
+    {%- endfor %}
+),
+
+raw_values as (
+    {#- what a leak would look like: the value itself, an e-mail's local part,
+        a phone's last ten digits, a birth date as the privacy layer writes
+        dates. A raw value counts when it looks like what its column holds (a
+        name or street address has a letter, an e-mail an '@', a phone ten
+        digits, a birth date is a date): garbage in a PII column, such as
+        '12345' for a first name, is nobody's data. -#}
+    select distinct raw_column, kind, lower(trim(raw_value)) as needle
+    from raw_cells
+    where
+        length(trim(raw_value)) >= 2
+        and lower(trim(raw_value)) not in (select word from public_words)
+        and (
+            (kind in ('first_name', 'last_name', 'street_address')
+                and regexp_matches(raw_value, '\pL'))
+            or (kind = 'email' and contains(raw_value, '@'))
+            or (kind = 'date_of_birth' and {{ parse_date('raw_value') }} is not null)
+        )
+    union all
+    select distinct raw_column, 'email local part', lower(trim(split_part(raw_value, '@', 1)))
+    from raw_cells
+    where
+        kind = 'email'
+        and contains(raw_value, '@')
+        and length(trim(split_part(raw_value, '@', 1))) >= 2
+        and regexp_matches(split_part(raw_value, '@', 1), '\pL')
+    union all
+    select distinct
+        raw_column,
+        'phone digits',
+        'phone:' || right(regexp_replace(raw_value, '[^0-9]', '', 'g'), 10)
+    from raw_cells
+    where kind = 'phone' and length(regexp_replace(raw_value, '[^0-9]', '', 'g')) >= 10
+    union all
+    select distinct
+        raw_column,
+        'date of birth',
+        cast({{ parse_date('raw_value') }} as {{ dbt.type_string() }})
+    from raw_cells
+    where kind = 'date_of_birth' and {{ parse_date('raw_value') }} is not null
+),
+
+released_cells as (
+    {%- for released in released_columns %}
+    select
+        '{{ released.table }}.{{ released.column }}' as released_column,
+        {{ released.free_text }} as is_free_text,
+        lower(trim(cast({{ adapter.quote(released.column) }} as {{ dbt.type_string() }}))) as value
+    from privacy.{{ adapter.quote(released.table) }}
+    where {{ adapter.quote(released.column) }} is not null
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+    {%- if released_columns | length == 0 %}
+    select
+        cast(null as {{ dbt.type_string() }}) as released_column,
+        false as is_free_text,
+        cast(null as {{ dbt.type_string() }}) as value
+    {%- endif %}
+),
+
+released_values as (
+    select distinct released_column, value as needle, value from released_cells
+    union all
+    -- a phone number, whatever its separators
+    select distinct
+        released_column,
+        'phone:' || right(regexp_replace(value, '[^0-9]', '', 'g'), 10),
+        value
+    from released_cells
+    where regexp_full_match(value, '\+?[0-9 ().-]{10,}')
+    union all
+    -- each word of a free text
+    select distinct
+        released_column,
+        trim(unnest(regexp_extract_all(value, '[^ ,;:!?()"<>\[\]]+')), '.'),
+        value
+    from released_cells
+    where is_free_text
+),
+
+matches as (
+    select
+        released_values.released_column,
+        released_values.value as released_value,
+        raw_values.raw_column,
+        raw_values.kind
+    from released_values
+    inner join raw_values on released_values.needle = raw_values.needle
+),
+
+shapes as (
+    -- free text must not keep any e-mail address or phone number, known or not
+    select
+        released_column,
+        value as released_value,
+        cast(null as {{ dbt.type_string() }}) as raw_column,
+        case
+            when regexp_matches(value, '[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]')
+                then 'e-mail shape in free text'
+            else 'phone shape in free text'
+        end as kind
+    from released_cells
+    where
+        is_free_text
+        and (
+            regexp_matches(value, '[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]')
+            or regexp_matches(value, '[0-9](?:[ ().-]*[0-9]){8,}')
+        )
+),
+
+final as (
+    select distinct * from matches
+    union all
+    select distinct * from shapes
+)
+
+select * from final
+{%- endmacro %}

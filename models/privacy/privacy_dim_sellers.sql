@@ -1,0 +1,1 @@
+{{ privacy_model('dim_sellers') }}

@@ -1,0 +1,1 @@
+{{ privacy_model('fct_inventory_snapshots') }}

@@ -1,0 +1,1 @@
+{{ privacy_k_anonymity_report(['dim_customers', 'dim_employees']) }}

@@ -1,0 +1,1 @@
+{{ privacy_model('rpt_employee_sales_performance') }}

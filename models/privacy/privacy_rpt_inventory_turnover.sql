@@ -1,0 +1,1 @@
+{{ privacy_model('rpt_inventory_turnover') }}

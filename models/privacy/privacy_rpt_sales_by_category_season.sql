@@ -1,0 +1,1 @@
+{{ privacy_model('rpt_sales_by_category_season') }}

@@ -1,0 +1,1 @@
+{{ privacy_model('rpt_seller_performance') }}

@@ -1,0 +1,320 @@
+"""Benchmark: the anonymization macros in DuckDB against pandas, in one run.
+
+    python -m fashion_retail_dbt.bench_anonymization [--scale 1] [--repeat 3]
+
+Generates clean data at the given scale (the generator, defect rate 0), then
+anonymizes the customers (the four classic operations: pseudonym, e-mail
+redaction, age band, phone noise) and the order lines (the ordering customer's
+pseudonym) twice:
+
+- with the project's macros, compiled by dbt (``dbt compile --inline``) and run
+  by DuckDB, as the privacy layer runs them;
+- with pandas, the way a data engineer usually writes it: one ``apply`` per
+  operation with a Python function per value, ``map`` for the pseudonym lookup.
+
+Both read the same typed input from memory (DuckDB's in-memory tables, pandas
+frames) and must produce the same values
+(the script checks every row). It prints rows per second for each, and their
+ratio, and writes them to bench/results/anonymization.md. The pseudonym map
+and the inputs are built before the clock starts; the clock covers computing
+and materializing the anonymized columns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from fashion_retail_dbt.pii_key import DEVELOPMENT_KEY, KEY_VARIABLE, noise_secret, padded_keys
+
+PROJECT = Path(__file__).resolve().parents[2]
+RESULTS = PROJECT / "bench" / "results" / "anonymization.md"
+AS_OF = dt.date(2025, 12, 31)
+
+CUSTOMERS_SQL = """
+select
+    customer_id,
+    {{ pseudonymize('customer_id') }} as pseudonym,
+    {{ redact_email('email') }} as email,
+    {{ generalize_age_from_birth_date('date_of_birth', "date '2025-12-31'") }} as age_band,
+    {{ add_phone_noise('phone', 'customer_id') }} as phone
+from bench_customers
+"""
+LINES_SQL = """
+select
+    order_line_id,
+    {{ pseudonymize('customer_id') }} as customer_pseudonym
+from bench_order_lines
+"""
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+# --------------------------------------------------------------------------- input
+def generate(scale: float, out: Path) -> None:
+    from fashion_retail_gen.config import GeneratorConfig
+    from fashion_retail_gen.generate import generate as run
+
+    run(GeneratorConfig(scale=scale, seed=42, out=out, fmt="parquet", defect_rate=0,
+                        progress=False))
+
+
+def load_inputs(con: duckdb.DuckDBPyConnection, data: Path) -> None:
+    """Typed inputs and the pseudonym map, as the warehouse holds them."""
+    con.sql(f"""
+        create table bench_customers as
+        select
+            cast(customer_id as bigint) as customer_id,
+            email,
+            phone,
+            cast(date_of_birth as date) as date_of_birth
+        from read_parquet('{data}/customers.parquet')
+    """)
+    con.sql(f"""
+        create table bench_order_lines as
+        select
+            cast(lines.order_line_id as bigint) as order_line_id,
+            cast(orders.customer_id as bigint) as customer_id
+        from read_parquet('{data}/order_lines.parquet') as lines
+        inner join read_parquet('{data}/orders.parquet') as orders
+            on lines.order_id = orders.order_id
+    """)
+    con.sql("""
+        create table main.int_privacy__pseudonyms as
+        select
+            'User' as subject,
+            customer_id as subject_id,
+            row_number() over (order by customer_id) as pseudonym_number,
+            'User_' || cast(row_number() over (order by customer_id) as varchar) as pseudonym
+        from (select distinct customer_id from bench_customers)
+    """)
+
+
+def compile_macros(database: Path) -> tuple[str, str]:
+    """The benchmark queries with the macros expanded by dbt itself."""
+    from dbt.cli.main import dbtRunner
+
+    saved = {name: os.environ.get(name) for name in ("DBT_PROFILES_DIR", "FASHION_RETAIL_DUCKDB")}
+    os.environ.setdefault("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    os.environ["FASHION_RETAIL_DUCKDB"] = str(database)
+    target = database.parent / "target"
+    compiled = []
+    try:
+        for sql in (CUSTOMERS_SQL, LINES_SQL):
+            with contextlib.redirect_stdout(io.StringIO()):
+                result = dbtRunner().invoke(
+                    ["compile", "--quiet", "--inline", sql, "--project-dir", str(PROJECT),
+                     "--target-path", str(target), "--log-path", str(database.parent / "logs")])
+            if not result.success:
+                raise BenchError(f"dbt compile failed: {result.exception}")
+            compiled.append(result.result.results[0].node.compiled_code)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return compiled[0], compiled[1]
+
+
+def set_key_variables(con: duckdb.DuckDBPyConnection, key: bytes) -> str:
+    """The session variables the pii_key plugin sets; returns the noise secret."""
+    inner, outer = padded_keys(key)
+    noise = noise_secret(key)
+    con.execute("set variable pii_hmac_inner = ?", [inner])
+    con.execute("set variable pii_hmac_outer = ?", [outer])
+    con.execute("set variable pii_noise_secret = ?", [noise])
+    return noise
+
+
+# --------------------------------------------------------------------------- pandas
+def redact_email(value):
+    if not isinstance(value, str) or "@" not in value:
+        return None
+    local, _, domain = value.strip().lower().partition("@")
+    head, dot, tld = domain.rpartition(".")
+    if not local or not dot or not head:
+        return None
+
+    def mask(part: str) -> str:
+        return part if len(part) <= 2 else part[0] + "*" * (len(part) - 2) + part[-1]
+
+    return f"{mask(local)}@{mask(head)}.{tld}"
+
+
+def age_band(born):
+    if born is None or pd.isna(born):
+        return None
+    years = AS_OF.year - born.year - ((AS_OF.month, AS_OF.day) < (born.month, born.day))
+    if years < 0:
+        return None
+    if years >= 90:
+        return "90+"
+    low = years // 10 * 10
+    return f"{low}-{low + 9}"
+
+
+def phone_noise(secret: str):
+    def noisy(row):
+        phone, key = row["phone"], row["customer_id"]
+        if not isinstance(phone, str):
+            return None
+        digits = phone[2:] if phone.startswith("+1") else phone
+        if len(digits) != 10 or not digits.isdigit():
+            return None
+        digest = hashlib.md5(f"{secret}|{key}".encode()).digest()
+        noise = 10000 + (int.from_bytes(digest, "little") >> 80) % 90000
+        prefix = "+1" if phone.startswith("+1") else ""
+        return prefix + str((int(digits) + noise) % 10**10).zfill(10)
+    return noisy
+
+
+def pandas_customers(customers: pd.DataFrame, mapping: dict, secret: str) -> pd.DataFrame:
+    out = pd.DataFrame({"customer_id": customers["customer_id"]})
+    out["pseudonym"] = customers["customer_id"].map(mapping)
+    out["email"] = customers["email"].apply(redact_email)
+    out["age_band"] = customers["date_of_birth"].apply(age_band)
+    out["phone"] = customers[["phone", "customer_id"]].apply(phone_noise(secret), axis=1)
+    return out
+
+
+def pandas_lines(lines: pd.DataFrame, mapping: dict) -> pd.DataFrame:
+    out = pd.DataFrame({"order_line_id": lines["order_line_id"]})
+    out["customer_pseudonym"] = lines["customer_id"].map(mapping)
+    return out
+
+
+# --------------------------------------------------------------------------- timing
+def timed(function, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def same(sql: pd.DataFrame, py: pd.DataFrame, key: str) -> None:
+    sql = sql.sort_values(key).reset_index(drop=True).astype(object)
+    py = py.sort_values(key).reset_index(drop=True).astype(object)
+    sql, py = sql.where(sql.notna(), None), py.where(py.notna(), None)
+    for column in sql.columns:
+        differs = (sql[column] != py[column]) & ~(sql[column].isna() & py[column].isna())
+        if differs.any():
+            first = differs.idxmax()
+            raise BenchError(f"DuckDB and pandas disagree on {column}: "
+                             f"{sql.loc[first, column]!r} != {py.loc[first, column]!r}")
+
+
+def run(scale: float, repeat: int, workdir: Path) -> dict:
+    data, database = workdir / "data", workdir / "bench.duckdb"
+    print(f"generating clean data at scale {scale} ...", flush=True)
+    generate(scale, data)
+    # in memory, like the pandas frames: the file is only the name dbt compiles
+    # the pseudonym map's reference against
+    con = duckdb.connect()
+    con.execute(f"attach ':memory:' as {database.stem}")
+    con.execute(f"use {database.stem}")
+    con.execute("set threads = 2")
+    load_inputs(con, data)
+    customers_sql, lines_sql = compile_macros(database)
+    secret = set_key_variables(con, os.environ.get(KEY_VARIABLE, DEVELOPMENT_KEY).encode())
+    n_customers = con.sql("select count(*) from bench_customers").fetchone()[0]
+    n_lines = con.sql("select count(*) from bench_order_lines").fetchone()[0]
+
+    def duck_customers():
+        con.sql(f"create or replace table anon_customers as {customers_sql}")
+
+    def duck_lines():
+        con.sql(f"create or replace table anon_lines as {lines_sql}")
+
+    print("DuckDB macros ...", flush=True)
+    duck_c, _ = timed(duck_customers, repeat)
+    duck_l, _ = timed(duck_lines, repeat)
+
+    customers = con.sql("select * from bench_customers").df()
+    lines = con.sql("select * from bench_order_lines").df()
+    mapping = dict(con.sql("select subject_id, pseudonym from main.int_privacy__pseudonyms")
+                   .fetchall())
+    print("pandas apply ...", flush=True)
+    py_c, py_customers = timed(lambda: pandas_customers(customers, mapping, secret), repeat)
+    py_l, py_lines = timed(lambda: pandas_lines(lines, mapping), repeat)
+
+    same(con.sql("select * from anon_customers").df(), py_customers, "customer_id")
+    same(con.sql("select * from anon_lines").df(), py_lines, "order_line_id")
+    con.close()
+    return {"scale": scale, "repeat": repeat, "customers": n_customers, "lines": n_lines,
+            "duck_customers": duck_c, "duck_lines": duck_l,
+            "pandas_customers": py_c, "pandas_lines": py_l}
+
+
+def report(figures: dict) -> str:
+    rows = []
+    for label, n, duck, py in (
+        ("customers: pseudonym, e-mail, age band, phone noise", figures["customers"],
+         figures["duck_customers"], figures["pandas_customers"]),
+        ("order lines: customer pseudonym", figures["lines"],
+         figures["duck_lines"], figures["pandas_lines"]),
+        ("both tables", figures["customers"] + figures["lines"],
+         figures["duck_customers"] + figures["duck_lines"],
+         figures["pandas_customers"] + figures["pandas_lines"]),
+    ):
+        rows.append(f"| {label} | {n:,} | {duck:.3f} | {n / duck:,.0f} | {py:.3f} | "
+                    f"{n / py:,.0f} | {py / duck:.1f}x |")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return "\n".join([
+        "# Anonymization benchmark",
+        "",
+        f"Scale {figures['scale']} (clean data), median of {figures['repeat']} runs, "
+        f"{machine}, DuckDB {duckdb.__version__}, pandas {pd.__version__}. "
+        "Command: `make bench-anonymize` "
+        "(`python -m fashion_retail_dbt.bench_anonymization`).",
+        "",
+        "| workload | rows | DuckDB s | DuckDB rows/s | pandas s | pandas rows/s | speed-up |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fashion_retail_dbt.bench_anonymization",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if args.scale <= 0:
+        parser.error("--scale must be positive")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    try:
+        with tempfile.TemporaryDirectory(prefix="fashion-retail-bench-") as workdir:
+            figures = run(args.scale, args.repeat, Path(workdir))
+    except BenchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    text = report(figures)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The privacy layer's own rules, beyond what its dbt tests check in every build.
+
+- default deny: a mart column without meta.pii stops the build, naming it;
+- the privacy layer's YAML is current with the marts' metadata.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from fashion_retail_dbt import privacy_yaml
+
+from conftest import PROJECT
+
+DBT = str(PROJECT / ".venv" / "bin" / "dbt") if (PROJECT / ".venv" / "bin" / "dbt").exists() \
+    else "dbt"
+COPIED = ["dbt_project.yml", "profiles", "macros", "models", "seeds", "tests", "analyses",
+          "snapshots", "scripts"]
+
+
+def _copy_project(destination: Path) -> Path:
+    destination.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.duckdb", ".venv", "target", "logs")
+    for name in COPIED:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=ignore)
+        elif source.exists():
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def _dbt(project: Path, *args: str) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, DBT_PROFILES_DIR=str(project / "profiles"),
+                       PYTHONPATH=str(project / "scripts"),
+                       FASHION_RETAIL_DUCKDB=str(project / "warehouse.duckdb"))
+    return subprocess.run([DBT, *args], cwd=project, env=environment, capture_output=True,
+                          text=True, timeout=600)
+
+
+def test_an_unclassified_column_fails_the_build_naming_it(tmp_path):
+    project = _copy_project(tmp_path / "project")
+    select = ["--select", "sale_periods", "us_public_holidays", "dim_dates",
+              "privacy_dim_dates", "--exclude", "test_type:data"]
+    built = _dbt(project, "build", *select)
+    assert built.returncode == 0, built.stdout[-3000:]
+
+    mart = project / "models" / "marts" / "core" / "dim_dates.sql"
+    text = mart.read_text()
+    assert text.rstrip().endswith("select * from final")
+    mart.write_text(text.rstrip()[: -len("select * from final")]
+                    + "select *, 'secret' as staff_notes from final\n")
+    refused = _dbt(project, "build", *select)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert "column dim_dates.staff_notes is not classified" in output, output[-3000:]
+
+
+def test_privacy_yaml_is_current():
+    assert privacy_yaml.main(["--check"]) == 0, \
+        "run: python -m fashion_retail_dbt.privacy_yaml"
+
+
+def test_output_names_follow_the_rules():
+    assert privacy_yaml.output_name({"name": "date_of_birth",
+                                     "meta": {"pii": "generalize_age"}}) == "age_band"
+    assert privacy_yaml.output_name({"name": "first_name", "meta": {"pii": "drop"}}) is None
+    assert privacy_yaml.output_name(
+        {"name": "customer_id", "meta": {"pii": {"operation": "pseudonymize",
+                                                 "as": "customer_pseudonym"}}}
+    ) == "customer_pseudonym"
