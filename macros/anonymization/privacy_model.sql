@@ -18,7 +18,15 @@
     {%- set subject = policy.get('subject') -%}
     {%- set k_policy = policy.get('k_anonymity') -%}
     {%- set outputs = [] -%}
-    {%- for column in adapter.get_columns_in_relation(upstream) -%}
+    {#- the built relation's columns, so that a column the YAML does not know is
+        caught; before the upstream model is built (dbt compile on an empty
+        database), the columns its YAML declares -#}
+    {%- set column_names = adapter.get_columns_in_relation(upstream) | map(attribute='name') | list -%}
+    {%- if column_names | length == 0 -%}
+        {%- set column_names = node.columns.keys() | list -%}
+    {%- endif -%}
+    {%- for column_name in column_names -%}
+        {%- set column = {'name': column_name} -%}
         {%- set rule = _privacy_rule(node, model_name, column.name) -%}
         {%- if rule.operation != 'drop' -%}
             {%- do outputs.append({
