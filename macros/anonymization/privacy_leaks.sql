@@ -5,7 +5,10 @@
         equal to the local part of a raw e-mail, a phone number with the same
         ten digits, a date equal to a raw (parsed) date of birth, or free text
         (a scrub_text column) with such a word in it, or with anything shaped
-        like an e-mail address or a phone number. One row per leaked value.
+        like an e-mail address or a phone number. Dates of birth are looked
+        for in the tables that describe people (their mart has a
+        meta.privacy.subject): elsewhere a date is a business date that is also,
+        at scale, somebody's birthday. One row per leaked value.
         `public_words` lists relations and columns of words that are not
         personal even when a person bears them as a name (colours, months,
         brands: "Brown", "June", "Pereira"), as [relation, column] pairs. -#}
@@ -36,12 +39,16 @@
             ~ " where table_catalog = 'privacy' order by table_name, ordinal_position") -%}
         {%- for row in found.rows -%}
             {%- do released_columns.append({
-                'table': row[0], 'column': row[1], 'free_text': false}) -%}
+                'table': row[0], 'column': row[1], 'free_text': false, 'person': false}) -%}
         {%- endfor -%}
         {#- free text: released columns whose upstream rule is scrub_text -#}
         {%- for released in released_columns -%}
             {%- for node in graph.nodes.values() -%}
                 {%- if node.resource_type == 'model' and node.name == released.table -%}
+                    {%- set policy = node.config.meta.get('privacy', {}) or {} -%}
+                    {%- if policy.get('subject') -%}
+                        {%- do released.update({'person': true}) -%}
+                    {%- endif -%}
                     {%- for column in node.columns.values() -%}
                         {%- set pii = column.meta.get('pii') -%}
                         {%- set operation = pii.get('operation') if pii is mapping else pii -%}
@@ -92,7 +99,8 @@ raw_values as (
         a phone's last ten digits, a birth date as the privacy layer writes
         dates. A raw value counts when it looks like what its column holds (a
         name or street address has a letter, an e-mail an '@', a phone ten
-        digits, a birth date is a date): garbage in a PII column, such as
+        digits as standardize_phone reads it, a birth date is a date):
+        garbage in a PII column, such as
         '12345' for a first name, is nobody's data. -#}
     select distinct raw_column, kind, lower(trim(raw_value)) as needle
     from raw_cells
@@ -114,12 +122,13 @@ raw_values as (
         and length(trim(split_part(raw_value, '@', 1))) >= 2
         and regexp_matches(split_part(raw_value, '@', 1), '\pL')
     union all
+    -- a phone as standardize_phone reads it (an extension is not the number)
     select distinct
         raw_column,
         'phone digits',
-        'phone:' || right(regexp_replace(raw_value, '[^0-9]', '', 'g'), 10)
+        'phone:' || right(regexp_replace({{ standardize_phone('raw_value') }}, '[^0-9]', '', 'g'), 10)
     from raw_cells
-    where kind = 'phone' and length(regexp_replace(raw_value, '[^0-9]', '', 'g')) >= 10
+    where kind = 'phone' and {{ standardize_phone('raw_value') }} is not null
     union all
     select distinct
         raw_column,
@@ -134,6 +143,7 @@ released_cells as (
     select
         '{{ released.table }}.{{ released.column }}' as released_column,
         {{ released.free_text }} as is_free_text,
+        {{ released.person }} as is_person_table,
         lower(trim(cast({{ adapter.quote(released.column) }} as {{ dbt.type_string() }}))) as value
     from privacy.{{ adapter.quote(released.table) }}
     where {{ adapter.quote(released.column) }} is not null
@@ -145,16 +155,19 @@ released_cells as (
     select
         cast(null as {{ dbt.type_string() }}) as released_column,
         false as is_free_text,
+        false as is_person_table,
         cast(null as {{ dbt.type_string() }}) as value
     {%- endif %}
 ),
 
 released_values as (
-    select distinct released_column, value as needle, value from released_cells
+    select distinct released_column, is_person_table, value as needle, value
+    from released_cells
     union all
     -- a phone number, whatever its separators
     select distinct
         released_column,
+        is_person_table,
         'phone:' || right(regexp_replace(value, '[^0-9]', '', 'g'), 10),
         value
     from released_cells
@@ -163,6 +176,7 @@ released_values as (
     -- each word of a free text
     select distinct
         released_column,
+        is_person_table,
         trim(unnest(regexp_extract_all(value, '[^ ,;:!?()"<>\[\]]+')), '.'),
         value
     from released_cells
@@ -176,7 +190,16 @@ matches as (
         raw_values.raw_column,
         raw_values.kind
     from released_values
-    inner join raw_values on released_values.needle = raw_values.needle
+    inner join raw_values
+        on
+            released_values.needle = raw_values.needle
+            -- a date is a birth date only where people are described: at
+            -- 100,000 customers every day since 1930 is somebody's birthday,
+            -- a store's opening day too
+            and (
+                raw_values.kind not in ('date_of_birth', 'date of birth')
+                or released_values.is_person_table
+            )
 ),
 
 shapes as (

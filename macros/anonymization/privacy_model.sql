@@ -11,6 +11,7 @@
             names); they are read while building, never copied -#}
         {%- do ref('int_privacy__pseudonyms') -%}
         {%- do ref('int_privacy__known_names') -%}
+        {%- do ref('int_privacy__known_phones') -%}
         {{ return('select * from ' ~ upstream) }}
     {%- endif -%}
     {%- set node = _privacy_upstream_node(model_name) -%}
@@ -107,7 +108,12 @@ from {{ upstream }}
                 "privacy layer: " ~ model_name ~ "." ~ column_name ~ " needs a record key for"
                 ~ " add_phone_noise: give the rule a `key` or the model meta.privacy.subject") }}
         {%- endif -%}
-        {{ return(add_phone_noise(column, adapter.quote(key))) }}
+        {#- a noisy number that lands on somebody's real number is withheld -#}
+        {%- set noisy = add_phone_noise(column, adapter.quote(key)) -%}
+        {{ return(
+            "case when right(regexp_replace(" ~ noisy ~ ", '[^0-9]', '', 'g'), 10) in ("
+            ~ "select known_phones.phone_digits from " ~ ref('int_privacy__known_phones')
+            ~ " as known_phones) then null else " ~ noisy ~ " end") }}
     {%- elif operation == 'generalize_age' -%}
         {{ return(generalize_age_from_birth_date(
             column, "cast('" ~ var('privacy_as_of_date') ~ "' as date)")) }}
