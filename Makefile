@@ -30,7 +30,7 @@ RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
-        bench-generate bench-anonymize clean
+        bench-generate bench-anonymize bench-synthesize clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -67,7 +67,7 @@ docs-serve: docs ## serve the docs site on http://localhost:8080
 test: lint dbt-test docs-check pytest ## every check: lint, dbt build, docs coverage, pytest
 
 lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
-	$(BIN)/ruff check scripts
+	$(BIN)/ruff check scripts models
 	$(BIN)/sqlfluff lint models tests analyses
 
 # dbt tests run on their own database file, so `make test` never replaces a
@@ -97,6 +97,9 @@ bench-generate: venv ## generator benchmark at scale 1 against row-by-row Faker
 
 bench-anonymize: venv ## anonymization macros in DuckDB against pandas apply, scale 1
 	$(BIN)/python -m fashion_retail_dbt.bench_anonymization $(if $(SCALE),--scale $(SCALE),)
+
+bench-synthesize: venv ## synthetic twins: speed and quality against independent marginals, scale 1
+	$(BIN)/python -m fashion_retail_synth.bench $(if $(SCALE),--scale $(SCALE),)
 
 clean: ## remove build output (not the venv, not the warehouse)
 	rm -rf target logs data

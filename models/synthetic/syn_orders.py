@@ -1,0 +1,18 @@
+"""Synthetic orders of the synthetic customers: as many as each placed, with
+channel, payment method, date and number of lines from the orders' copula."""
+
+from fashion_retail_synth import twins
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    real_orders = dbt.ref("int_orders_cleansed")
+    real_lines = dbt.ref("int_order_lines_cleansed")
+    real_customers = dbt.ref("int_customers_cleansed")
+    syn_customers = dbt.ref("syn_customers")
+    orders = real_orders.df()[["order_id", "customer_id", "channel", "payment_method",
+                               "order_date"]]
+    return twins.synthesize_orders(orders, real_lines.df()[["order_id"]],
+                                   twins.current(real_customers, "customer_id"),
+                                   syn_customers.df(),
+                                   seed=int(dbt.config.get("synthetic_seed")))

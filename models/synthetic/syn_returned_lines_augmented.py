@@ -1,0 +1,18 @@
+"""Augmentation: the real returned order lines (the rare class a returns model
+learns from) plus var('synthetic_augment_rows') synthetic ones that follow
+them, flagged is_synthetic."""
+
+from fashion_retail_synth import twins
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    sales = dbt.ref("fct_sales")
+    returned = sales.df()
+    returned = returned.loc[returned["is_returned"].astype(bool),
+                            ["order_line_id", "channel", "payment_method", "quantity",
+                             "unit_price", "discount_amount", "returned_amount"]]
+    return twins.augment(returned.reset_index(drop=True),
+                         int(dbt.config.get("synthetic_augment_rows")),
+                         key="order_line_id", condition_on="channel",
+                         seed=int(dbt.config.get("synthetic_seed")))
