@@ -16,6 +16,8 @@ def _rows(table, report, target):
              for column, score in report["column_shapes"].items()]
     rows += [(table, "column_pair_trend", a, b, score, None)
              for (a, b), score in report["column_pair_trends"].items()]
+    rows += [(table, "null_rate", column, None, score, None)
+             for column, score in report["null_rates"].items()]
     return rows
 
 

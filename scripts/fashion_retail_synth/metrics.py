@@ -9,7 +9,8 @@ contingency similarity (1 - half the L1 distance between the joint
 frequencies) otherwise, with numbers binned into 10 equal-width bins of the
 real range. The overall score is the mean of the two averages. As in
 SDMetrics, nulls are left out of the numeric measures and count as a category
-in the categorical ones.
+in the categorical ones; the null-rate complement (1 - the difference between
+the shares of nulls) is reported apart, outside the overall score.
 """
 
 from __future__ import annotations
@@ -111,8 +112,12 @@ def quality_report(real: pd.DataFrame, synthetic: pd.DataFrame,
             score = contingency_similarity(real, synthetic, a, b, kinds)
         if score is not None:
             trends[(a, b)] = score
+    # not in SDMetrics' score (its numeric measures leave nulls out): how close
+    # each column's share of nulls is, 1 - |real - synthetic|
+    null_rates = {c: float(1 - abs(real[c].isna().mean() - synthetic[c].isna().mean()))
+                  for c in columns}
     shape_mean = float(np.mean(list(shapes.values()))) if shapes else float("nan")
     trend_mean = float(np.mean(list(trends.values()))) if trends else shape_mean
-    return {"column_shapes": shapes, "column_pair_trends": trends,
+    return {"column_shapes": shapes, "column_pair_trends": trends, "null_rates": null_rates,
             "column_shapes_score": shape_mean, "column_pair_trends_score": trend_mean,
             "overall": float(np.mean([shape_mean, trend_mean]))}

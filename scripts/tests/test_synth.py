@@ -100,6 +100,9 @@ def test_metrics_follow_the_sdmetrics_definitions():
     assert contingency_similarity(frame, frame, "a", "b", kinds) == pytest.approx(1.0)
     report = quality_report(mixed_table(2_000), mixed_table(2_000))
     assert report["overall"] == pytest.approx(1.0)
+    assert report["null_rates"]["y"] == pytest.approx(1.0)
+    emptied = mixed_table(2_000).assign(y=np.nan)
+    assert quality_report(mixed_table(2_000), emptied)["null_rates"]["y"] < 0.2
     other = quality_report(mixed_table(2_000), mixed_table(2_000, seed=8))
     assert 0.9 < other["overall"] < 1.0
 
