@@ -112,8 +112,18 @@ class ColumnModel:
                     model.decimals = 2
         return model
 
-    def to_normal(self, series: pd.Series, rng: np.random.Generator) -> np.ndarray:
-        """Normal scores of a column's values (nulls get independent noise)."""
+    def reorder(self, order: np.ndarray) -> None:
+        """Lay the categories' slices of [0, 1) out in another order."""
+        p = np.diff(self.bounds)[order]
+        self.categories = self.categories[order]
+        self.bounds = np.concatenate([[0.0], np.cumsum(p)])
+        self.bounds[-1] = 1.0
+
+    def to_normal(self, series: pd.Series, rng: np.random.Generator,
+                  within: np.ndarray | None = None) -> np.ndarray:
+        """Normal scores of a column's values (nulls get independent noise). For a
+        category, ``within`` (a number per row) places each row inside its
+        category's slice by rank, instead of at random."""
         n = len(series)
         z = rng.standard_normal(n)
         present = series.notna().to_numpy()
@@ -123,7 +133,18 @@ class ColumnModel:
             index = {v: i for i, v in enumerate(self.categories)}
             codes = series[present].map(index).to_numpy(dtype=int)
             lo, hi = self.bounds[codes], self.bounds[codes + 1]
-            u = lo + rng.random(len(codes)) * (hi - lo)
+            if within is None:
+                position = rng.random(len(codes))
+            else:
+                # rank inside the category, ties at random
+                key = within[present]
+                order = np.lexsort((rng.random(len(codes)), key, codes))
+                counts = np.bincount(codes, minlength=len(self.categories))
+                starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+                rank = np.empty(len(codes))
+                rank[order] = np.arange(len(codes)) - starts[codes[order]]
+                position = (rank + rng.random(len(codes))) / counts[codes]
+            u = lo + position * (hi - lo)
         else:
             values = _as_float(series[present], self.kind)
             # ranks with ties broken at random
@@ -168,6 +189,35 @@ class ColumnModel:
         return out.rename(self.name)
 
 
+def _order_by_association(model: ColumnModel, series: pd.Series,
+                          numeric: dict[str, np.ndarray]) -> np.ndarray | None:
+    """Order a category's slices by their mean on the numeric column it says
+    most about (the largest correlation ratio), so that a linear copula can
+    carry the link: seasons in launch-date order, brands in price order; that
+    column's scores are returned to place rows inside their slice. With no such
+    column, the slices stay in frequency order (None)."""
+    if model.categories is None or len(model.categories) < 3 or not numeric:
+        return None
+    present = series.notna().to_numpy()
+    index = {v: i for i, v in enumerate(model.categories)}
+    codes = series[present].map(index).to_numpy(dtype=int)
+    counts = np.bincount(codes, minlength=len(model.categories)).astype(float)
+    best, best_means = 0.05, None
+    for z in numeric.values():
+        values = z[present]
+        total = values.var()
+        if total == 0:
+            continue
+        means = np.bincount(codes, weights=values, minlength=len(counts)) / np.maximum(counts, 1)
+        ratio = float((counts * (means - values.mean()) ** 2).sum() / counts.sum() / total)
+        if ratio > best:
+            best, best_means, best_z = ratio, means, z
+    if best_means is None:
+        return None
+    model.reorder(np.argsort(best_means, kind="stable"))
+    return best_z
+
+
 def _pairwise_correlation(z: np.ndarray, present: np.ndarray) -> np.ndarray:
     """Correlation of normal scores over the rows where both columns have a
     value (nulls are drawn apart, at their rate, and must not dilute it)."""
@@ -195,7 +245,15 @@ class _Copula:
         columns = [ColumnModel.fit(frame[c], kinds.get(c)) for c in frame.columns]
         if len(frame) < 3:
             return cls(columns, np.eye(len(columns)))
-        z = np.column_stack([m.to_normal(frame[m.name], rng) for m in columns])
+        numeric = {m.name: m.to_normal(frame[m.name], rng) for m in columns
+                   if m.kind != CATEGORICAL}
+        within = {}
+        for model in columns:
+            if model.kind == CATEGORICAL:
+                within[model.name] = _order_by_association(model, frame[model.name], numeric)
+        z = np.column_stack([numeric[m.name] if m.name in numeric
+                             else m.to_normal(frame[m.name], rng, within.get(m.name))
+                             for m in columns])
         present = frame.notna().to_numpy()
         corr = _pairwise_correlation(z, present)
         np.fill_diagonal(corr, 1.0)

@@ -11,7 +11,7 @@ four ids in five) so that the held-out fifth can measure privacy.
   cost, list price, launch date), costs kept below list prices;
 - orders: each synthetic customer places its sampled number of orders; an
   order's channel, payment method, number of lines and position in time come
-  from the orders' copula, the position being where the order falls between
+  from the orders' copula (one per channel), the position being where the order falls between
   the customer's first possible order day (signup, or the data's first day)
   and the data's last day, so dates stay in range and after the signup;
 - order lines: category, quantity, unit price, discount rate and return from
@@ -111,7 +111,8 @@ def synthesize_orders(orders: pd.DataFrame, lines: pd.DataFrame, customers: pd.D
     real = orders.assign(lines=orders["order_id"].map(per_order).fillna(0).astype("int64"),
                          position=position)
     train = real[training_rows(real, "order_id")]
-    model = GaussianCopula(seed=seed).fit(train[ORDER_COLUMNS])
+    # one copula per channel: stores and the web take different payment methods
+    model = GaussianCopula(condition_on="channel", seed=seed).fit(train[ORDER_COLUMNS])
     counts = synthetic_customers["orders"].fillna(0).astype("int64").to_numpy()
     synthetic = model.sample(int(counts.sum()), seed=seed + 1)
     customer = np.repeat(synthetic_customers["customer_id"].to_numpy(), counts)

@@ -227,3 +227,17 @@ def test_the_linked_twin_keeps_its_references_and_business_rules():
     assert report["overall"] > 0.9
     with pytest.raises(ValueError):
         twins.synthesize_customers(customers, orders, scale=0)
+
+
+def test_a_category_tied_to_a_number_keeps_the_tie():
+    # a season is a function of the launch date, in no frequency order
+    rng = np.random.default_rng(6)
+    day = rng.integers(0, 4 * 182, 8_000)
+    seasons = np.array(["SS24", "AW24", "SS25", "AW25"])
+    order = np.array([2, 0, 3, 1])                  # frequencies shuffled against time
+    real = pd.DataFrame({"launch_day": day.astype(float),
+                         "season": seasons[order[day // 182]]})
+    real = pd.concat([real, real[real["season"] == "AW25"]], ignore_index=True)
+    synthetic = GaussianCopula(seed=1).fit(real).sample(len(real))
+    kinds = {"launch_day": "numeric", "season": "categorical"}
+    assert contingency_similarity(real, synthetic, "launch_day", "season", kinds) > 0.9
