@@ -22,23 +22,21 @@ and materializing the anonymized columns.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import hashlib
 import io
 import os
 import platform
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from fashion_retail_dbt.pii_key import DEVELOPMENT_KEY, KEY_VARIABLE, noise_secret, padded_keys
+from fashion_retail_gen.benchtools import arguments, timed, write
 
 PROJECT = Path(__file__).resolve().parents[2]
 RESULTS = PROJECT / "bench" / "results" / "anonymization.md"
@@ -199,14 +197,6 @@ def pandas_lines(lines: pd.DataFrame, mapping: dict) -> pd.DataFrame:
     return out
 
 
-# --------------------------------------------------------------------------- timing
-def timed(function, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def same(sql: pd.DataFrame, py: pd.DataFrame, key: str) -> None:
@@ -293,28 +283,16 @@ def report(figures: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fashion_retail_dbt.bench_anonymization",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=RESULTS)
-    args = parser.parse_args(argv)
-    if args.scale <= 0:
-        parser.error("--scale must be positive")
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    args = arguments("fashion_retail_dbt.bench_anonymization", __doc__.splitlines()[0],
+                     RESULTS, argv)
     try:
         with tempfile.TemporaryDirectory(prefix="fashion-retail-bench-") as workdir:
             figures = run(args.scale, args.repeat, Path(workdir))
     except BenchError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    text = report(figures)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text)
-    print(text)
+    write(args.out, report(figures))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

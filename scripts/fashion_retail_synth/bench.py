@@ -18,19 +18,17 @@ It prints a Markdown table and writes it to bench/results/synthesis.md.
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from fashion_retail_gen.benchtools import arguments, timed, write
 from fashion_retail_synth import twins
 from fashion_retail_synth.copula import GaussianCopula
 from fashion_retail_synth.metrics import quality_report
@@ -109,13 +107,6 @@ def load(scale: float, workdir: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def timed(function, repeat: int):
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def independent(frame: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
@@ -194,24 +185,11 @@ def report(f: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fashion_retail_synth.bench",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=RESULTS)
-    args = parser.parse_args(argv)
-    if args.scale <= 0:
-        parser.error("--scale must be positive")
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    args = arguments("fashion_retail_synth.bench", __doc__.splitlines()[0], RESULTS, argv)
     with tempfile.TemporaryDirectory(prefix="fashion-retail-synth-") as workdir:
         figures = run(args.scale, args.repeat, Path(workdir))
-    text = report(figures)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text)
-    print(text)
+    write(args.out, report(figures))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
