@@ -133,9 +133,7 @@ def run(scale: float, repeat: int, workdir: Path) -> dict:
         sl = twins.synthesize_order_lines(t["lines"], t["products"], so, sp, seed=1)
         return sc, sp, so, sl
     linked_s, (sc, sp, so, sl) = timed(linked, repeat)
-    per_customer = t["orders"].groupby("customer_id").size()
-    real_customers = t["customers"].assign(
-        orders=t["customers"]["customer_id"].map(per_customer).fillna(0).astype("int64"))
+    real_customers = twins.with_order_counts(t["customers"], t["orders"])
     order_columns = ["order_id", "channel", "payment_method", "order_date"]
     real_lines = t["lines"].merge(t["products"][["product_id", "category"]], on="product_id") \
         .merge(t["orders"][order_columns], on="order_id")

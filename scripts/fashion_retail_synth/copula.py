@@ -83,14 +83,12 @@ class ColumnModel:
     decimals: int | None = None               # round to this many decimals
     categories: np.ndarray | None = None      # categorical, most frequent first
     bounds: np.ndarray | None = None          # cumulative probabilities, len + 1
-    dtype: object = None
 
     @classmethod
     def fit(cls, series: pd.Series, kind: str | None = None) -> ColumnModel:
         kind = kind or column_kind(series)
         nulls = series.isna().to_numpy()
-        model = cls(series.name, kind, float(nulls.mean()) if len(series) else 0.0,
-                    dtype=series.dtype)
+        model = cls(series.name, kind, float(nulls.mean()) if len(series) else 0.0)
         present = series[~nulls]
         if kind == CATEGORICAL:
             counts = present.value_counts(sort=True)
@@ -293,7 +291,6 @@ class GaussianCopula:
             raise ValueError(f"condition_on column {self.condition_on!r} is not in the table")
         rng = np.random.default_rng(self.seed)
         self.columns_ = list(frame.columns)
-        self.dtypes_ = frame.dtypes.to_dict()
         self.kinds_ = {c: self.kinds.get(c) or column_kind(frame[c]) for c in frame.columns}
         others = [c for c in frame.columns if c != self.condition_on]
         self.pooled_ = _Copula.fit(frame[others], self.kinds_, rng)
@@ -321,8 +318,6 @@ class GaussianCopula:
             codes = np.where(null, -1, codes)
             condition = np.where(null, None, model.categories[np.maximum(codes, 0)]) \
                 if len(model.categories) else np.full(n, None, dtype=object)
-            out = pd.DataFrame(index=range(n), columns=[c for c in self.columns_
-                                                         if c != self.condition_on])
             parts = []
             for code in np.unique(codes):
                 rows = np.flatnonzero(codes == code)

@@ -36,16 +36,18 @@ def remove_exact_copies(real: pd.DataFrame, synthetic: pd.DataFrame, columns: li
     (``resample(n)`` gives n new rows), until none is left."""
     known = set(_row_keys(real, columns))
     synthetic = synthetic.reset_index(drop=True)
+    copied = np.flatnonzero(_row_keys(synthetic, columns).isin(known).to_numpy())
     for attempt in range(tries):
-        copied = np.flatnonzero(_row_keys(synthetic, columns).isin(known).to_numpy())
         if len(copied) == 0:
             return synthetic
         fresh = resample(len(copied), attempt).reset_index(drop=True)
         for column in synthetic.columns:
             synthetic.loc[copied, column] = fresh[column].to_numpy()
-    copied = _row_keys(synthetic, columns).isin(known)
-    if copied.any():
-        raise RuntimeError(f"{int(copied.sum())} synthetic rows still copy real rows "
+        # only the rows just replaced can copy a real row now
+        still = _row_keys(synthetic.loc[copied], columns).isin(known).to_numpy()
+        copied = copied[still]
+    if len(copied):
+        raise RuntimeError(f"{len(copied)} synthetic rows still copy real rows "
                            f"after {tries} resamples: the table has too few distinct rows")
     return synthetic
 

@@ -66,9 +66,7 @@ def synthesize_customers(customers: pd.DataFrame, orders: pd.DataFrame, scale: f
                          seed: int = 0) -> pd.DataFrame:
     """customers: one row per customer (its current version); orders: customer_id
     per order, to learn how many orders a customer places."""
-    per_customer = orders.groupby("customer_id").size()
-    real = customers.assign(orders=customers["customer_id"].map(per_customer).fillna(0)
-                            .astype("int64"))
+    real = with_order_counts(customers, orders)
     train = real[training_rows(real, "customer_id")]
     model = GaussianCopula(seed=seed).fit(train[CUSTOMER_COLUMNS])
     synthetic = model.sample(_rows(len(real), scale), seed=seed + 1)
@@ -214,10 +212,14 @@ def current(relation, key: str) -> pd.DataFrame:
 def current_customers(customers, orders) -> pd.DataFrame:
     """Current customers with the number of orders each placed, as the
     customers' twin models them (DuckDB relations in, a DataFrame out)."""
-    frame = current(customers, "customer_id")
-    per_customer = orders.df().groupby("customer_id").size()
-    return frame.assign(orders=frame["customer_id"].map(per_customer).fillna(0)
-                        .astype("int64"))
+    return with_order_counts(current(customers, "customer_id"), orders.df())
+
+
+def with_order_counts(customers: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+    """The customers with ``orders``: how many orders each placed (0 for none)."""
+    per_customer = orders.groupby("customer_id").size()
+    return customers.assign(orders=customers["customer_id"].map(per_customer).fillna(0)
+                            .astype("int64"))
 
 
 def lines_per_customer(customers: pd.DataFrame, orders: pd.DataFrame,
