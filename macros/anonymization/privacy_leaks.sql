@@ -37,28 +37,28 @@
         {%- set found = run_query(
             "select table_name, column_name, data_type from information_schema.columns"
             ~ " where table_catalog = 'privacy' order by table_name, ordinal_position") -%}
-        {%- for row in found.rows -%}
-            {%- do released_columns.append({
-                'table': row[0], 'column': row[1], 'free_text': false, 'person': false}) -%}
-        {%- endfor -%}
-        {#- free text: released columns whose upstream rule is scrub_text -#}
-        {%- for released in released_columns -%}
-            {%- for node in graph.nodes.values() -%}
-                {%- if node.resource_type == 'model' and node.name == released.table -%}
-                    {%- set policy = node.config.meta.get('privacy', {}) or {} -%}
-                    {%- if policy.get('subject') -%}
-                        {%- do released.update({'person': true}) -%}
+        {#- per released table, from the mart it releases (once): whether it
+            describes people, and its free-text (scrub_text) columns -#}
+        {%- set tables = {} -%}
+        {%- for node in graph.nodes.values() -%}
+            {%- if node.resource_type == 'model' and node.database != 'privacy' -%}
+                {%- set policy = node.config.meta.get('privacy', {}) or {} -%}
+                {%- set free_text = [] -%}
+                {%- for column in node.columns.values() if column.meta.get('pii') is not none -%}
+                    {%- set rule = _privacy_rule(node, node.name, column.name) -%}
+                    {%- if rule.operation == 'scrub_text' -%}
+                        {%- do free_text.append(_privacy_output_name(node, node.name, column.name)) -%}
                     {%- endif -%}
-                    {%- for column in node.columns.values() -%}
-                        {%- set pii = column.meta.get('pii') -%}
-                        {%- set operation = pii.get('operation') if pii is mapping else pii -%}
-                        {%- if operation == 'scrub_text'
-                            and _privacy_output_name(node, node.name, column.name) == released.column -%}
-                            {%- do released.update({'free_text': true}) -%}
-                        {%- endif -%}
-                    {%- endfor -%}
-                {%- endif -%}
-            {%- endfor -%}
+                {%- endfor -%}
+                {%- do tables.update({node.name: {
+                    'person': policy.get('subject') is not none, 'free_text': free_text}}) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- for row in found.rows -%}
+            {%- set upstream = tables.get(row[0], {'person': false, 'free_text': []}) -%}
+            {%- do released_columns.append({
+                'table': row[0], 'column': row[1], 'person': upstream.person,
+                'free_text': row[1] in upstream.free_text}) -%}
         {%- endfor -%}
         {%- if released_columns | length == 0 -%}
             {#- nothing to check is a failure, with its reason as the row -#}
@@ -126,7 +126,7 @@ raw_values as (
     select distinct
         raw_column,
         'phone digits',
-        'phone:' || right(regexp_replace({{ standardize_phone('raw_value') }}, '[^0-9]', '', 'g'), 10)
+        'phone:' || {{ last_ten_digits(standardize_phone('raw_value')) }}
     from raw_cells
     where kind = 'phone' and {{ standardize_phone('raw_value') }} is not null
     union all
@@ -168,7 +168,7 @@ released_values as (
     select distinct
         released_column,
         is_person_table,
-        'phone:' || right(regexp_replace(value, '[^0-9]', '', 'g'), 10),
+        'phone:' || {{ last_ten_digits('value') }},
         value
     from released_cells
     where regexp_full_match(value, '\+?[0-9 ().-]{10,}')
@@ -229,4 +229,18 @@ final as (
 )
 
 select * from final
+{%- endmacro %}
+
+
+{% macro privacy_layer_refs() -%}
+    {#- Declares every privacy-layer model as a parent of the calling test, so
+        that dbt builds the whole privacy database before a test that reads
+        its catalogue. -#}
+    {%- for name in ['dim_customers', 'dim_employees', 'dim_sellers', 'dim_stores',
+                     'dim_products', 'dim_dates', 'fct_sales', 'fct_inventory_snapshots',
+                     'rpt_sales_by_category_season', 'rpt_seller_performance',
+                     'rpt_employee_sales_performance', 'rpt_inventory_turnover',
+                     'rpt_customer_cohorts', 'k_anonymity'] -%}
+        {%- do ref('privacy_' ~ name) -%}
+    {%- endfor -%}
 {%- endmacro %}

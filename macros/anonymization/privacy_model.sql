@@ -111,7 +111,7 @@ from {{ upstream }}
         {#- a noisy number that lands on somebody's real number is withheld -#}
         {%- set noisy = add_phone_noise(column, adapter.quote(key)) -%}
         {{ return(
-            "case when right(regexp_replace(" ~ noisy ~ ", '[^0-9]', '', 'g'), 10) in ("
+            "case when " ~ last_ten_digits(noisy) ~ " in ("
             ~ "select known_phones.phone_digits from " ~ ref('int_privacy__known_phones')
             ~ " as known_phones) then null else " ~ noisy ~ " end") }}
     {%- elif operation == 'generalize_age' -%}

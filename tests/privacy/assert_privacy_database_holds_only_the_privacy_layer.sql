@@ -3,20 +3,7 @@
     no restricted model such as the pseudonym map, no leftover table). Returns
     every object of the database that should not be there, and every privacy
     model missing from it. The refs make dbt build the privacy layer first. -#}
--- depends_on: {{ ref('privacy_dim_customers') }}
--- depends_on: {{ ref('privacy_dim_employees') }}
--- depends_on: {{ ref('privacy_dim_sellers') }}
--- depends_on: {{ ref('privacy_dim_stores') }}
--- depends_on: {{ ref('privacy_dim_products') }}
--- depends_on: {{ ref('privacy_dim_dates') }}
--- depends_on: {{ ref('privacy_fct_sales') }}
--- depends_on: {{ ref('privacy_fct_inventory_snapshots') }}
--- depends_on: {{ ref('privacy_rpt_sales_by_category_season') }}
--- depends_on: {{ ref('privacy_rpt_seller_performance') }}
--- depends_on: {{ ref('privacy_rpt_employee_sales_performance') }}
--- depends_on: {{ ref('privacy_rpt_inventory_turnover') }}
--- depends_on: {{ ref('privacy_rpt_customer_cohorts') }}
--- depends_on: {{ ref('privacy_k_anonymity') }}
+{{ privacy_layer_refs() }}
 {%- set expected = [] -%}
 {%- if execute -%}
     {%- for node in graph.nodes.values() -%}

@@ -9,20 +9,7 @@
     month and day names, departments, job titles and regions, store names and
     cities, and trade names (brands, companies), which are printed on every
     label. -#}
--- depends_on: {{ ref('privacy_dim_customers') }}
--- depends_on: {{ ref('privacy_dim_employees') }}
--- depends_on: {{ ref('privacy_dim_sellers') }}
--- depends_on: {{ ref('privacy_dim_stores') }}
--- depends_on: {{ ref('privacy_dim_products') }}
--- depends_on: {{ ref('privacy_dim_dates') }}
--- depends_on: {{ ref('privacy_fct_sales') }}
--- depends_on: {{ ref('privacy_fct_inventory_snapshots') }}
--- depends_on: {{ ref('privacy_rpt_sales_by_category_season') }}
--- depends_on: {{ ref('privacy_rpt_seller_performance') }}
--- depends_on: {{ ref('privacy_rpt_employee_sales_performance') }}
--- depends_on: {{ ref('privacy_rpt_inventory_turnover') }}
--- depends_on: {{ ref('privacy_rpt_customer_cohorts') }}
--- depends_on: {{ ref('privacy_k_anonymity') }}
+{{ privacy_layer_refs() }}
 {{ privacy_leaks(public_words=[
     [ref('common_words'), 'word'],
     [ref('canonical_values'), 'spelling'],

@@ -26,9 +26,9 @@ phones as (
 ),
 
 final as (
-    select distinct right(regexp_replace(phone, '[^0-9]', '', 'g'), 10) as phone_digits
+    select distinct {{ last_ten_digits('phone') }} as phone_digits
     from phones
-    where length(regexp_replace(phone, '[^0-9]', '', 'g')) >= 10
+    where length({{ last_ten_digits('phone') }}) = 10
 )
 
 select * from final
