@@ -30,7 +30,7 @@ RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
-        bench-generate bench-anonymize bench-synthesize clean
+        report bench-generate bench-anonymize bench-synthesize clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -51,15 +51,20 @@ else
 	$(DBT) run-operation load_raw_files --args '{path: $(DATA_DIR), format: parquet}'
 endif
 
-build: raw ## everything: raw data, dbt build (models and tests), docs site
+build: raw ## everything: raw data, dbt build (models and tests), docs site, report
 	$(DBT) build $(RAW_VARS)
 	$(MAKE) --no-print-directory docs
+	$(MAKE) --no-print-directory report
 	@echo "warehouse: $${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}"
 	@echo "privacy database (no PII, safe to hand out): $${FASHION_RETAIL_PRIVACY_DUCKDB:-$$(w=$${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}; echo $${w%.duckdb}_privacy.duckdb)}"
 	@echo "docs site: target/static_index.html (open it in a browser)"
+	@echo "report: target/report/index.html (open it in a browser)"
 
 docs: venv ## generate the docs site (target/static_index.html opens from disk)
 	$(DBT) docs generate --static $(RAW_VARS)
+
+report: venv ## the data-quality and monitoring report of the built warehouse: target/report/index.html
+	$(BIN)/python -m fashion_retail_report --out target/report
 
 docs-serve: docs ## serve the docs site on http://localhost:8080
 	$(DBT) docs serve --port 8080

@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="file format (default parquet)")
     p.add_argument("--defect-rate", type=_number("--defect-rate", float), default=1.0,
                    help="multiplier on every documented defect rate; 0 = clean truth")
+    incidents = p.add_mutually_exclusive_group()
+    incidents.add_argument("--anomalies", dest="anomalies", action="store_true", default=True,
+                           help="inject incidents into the sales history, recorded in "
+                                "anomaly_ledger (default)")
+    incidents.add_argument("--no-anomalies", dest="anomalies", action="store_false",
+                           help="a sales history without incidents")
     p.add_argument("--start-date", type=_date("--start-date"), default=dt.date(2023, 1, 1),
                    help="first day of the sales history (default 2023-01-01)")
     p.add_argument("--end-date", type=_date("--end-date"), default=dt.date(2025, 12, 31),
@@ -80,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
         cfg = GeneratorConfig(scale=args.scale, seed=args.seed, defect_rate=args.defect_rate,
+                              anomalies=args.anomalies,
                               out=args.out, fmt=args.fmt, start_date=args.start_date,
                               end_date=args.end_date, progress=progress)
     except ConfigError as exc:
@@ -95,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         for table, rows in result.rows.items():
             print(f"{table:<{width}}  {rows:>12,}")
         print(f"{'defect_ledger':<{width}}  {result.ledger_rows:>12,}")
+        print(f"{'anomaly_ledger':<{width}}  {result.incidents:>12,}")
         rate = result.raw_rows / result.seconds if result.seconds else float("inf")
         print(f"{result.raw_rows:,} raw rows in {result.seconds:.2f} s "
               f"({rate:,.0f} rows/s) -> {os.fspath(result.out)} ({cfg.fmt})")

@@ -24,6 +24,7 @@ class GeneratorConfig:
     scale: float = 0.05
     seed: int = 42
     defect_rate: float = 1.0
+    anomalies: bool = True
     out: Path = field(default_factory=lambda: Path("data/raw"))
     fmt: str = "parquet"
     start_date: dt.date = dt.date(2023, 1, 1)

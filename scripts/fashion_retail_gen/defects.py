@@ -40,8 +40,16 @@ class Injector:
         self.id_ceiling = id_ceiling or {}
 
     # ------------------------------------------------------------------ cells
-    def inject(self, table_name: str, clean: pa.Table, chunk: int = 0
-               ) -> tuple[pa.Table, pa.Table]:
+    def inject(self, table_name: str, clean: pa.Table, chunk: int = 0,
+               shift: tuple[str, np.ndarray] | None = None,
+               twice: np.ndarray | None = None) -> tuple[pa.Table, pa.Table]:
+        """Dirty table and its ledger rows for one chunk of ``table_name``.
+
+        Pipeline incidents come on top of the rated defects: ``shift`` is a column
+        and a factor per row (0 for none) multiplying its value (a decimal shift),
+        ``twice`` the rows loaded a second time. Both are defects (at
+        ``--defect-rate 0`` there are none) with their own classes in the ledger.
+        """
         spec = schema.TABLES[table_name]
         ledgers = []
         dirty_cols = {}
@@ -63,6 +71,9 @@ class Injector:
             hit = np.flatnonzero(u < edges[-1])
             if arr.null_count:
                 hit = hit[pc.is_valid(arr.take(pa.array(hit))).to_numpy(zero_copy_only=False)]
+            forced = shift[1] if shift is not None and shift[0] == col.name else None
+            if forced is not None:
+                hit = hit[forced[hit] == 0]
             hit_cls = np.searchsorted(edges, u[hit], side="right")
             chosen = np.zeros(len(arr), bool)
             chosen[hit] = True
@@ -76,16 +87,18 @@ class Injector:
                 values = arr.take(take)
                 dirty = corrupt(cls, values, rng, Context(self, table_name, col))
                 replacement[in_class] = dirty
-                n = len(idx)
-                ledgers.append(pa.table({
-                    "table_name": pa.repeat(pa.scalar(table_name), n),
-                    "record_id": keys.take(take),
-                    "record_updated_at": versions.take(take),
-                    "column_name": pa.repeat(pa.scalar(col.name), n),
-                    "defect_class": pa.repeat(pa.scalar(cls), n),
-                    "clean_value": values,
-                    "dirty_value": pa.array(dirty, pa.string()),
-                }))
+                ledgers.append(_ledger(table_name, keys, versions, idx, col.name, cls,
+                                       values, dirty))
+            if forced is not None and forced.any():
+                idx = np.flatnonzero(forced)
+                values = arr.take(pa.array(idx))
+                shifted = decimal_shift(values, forced[idx])
+                ledgers.append(_ledger(table_name, keys, versions, idx, col.name,
+                                       schema.DECIMAL_SHIFT, values, shifted))
+                chosen[idx] = True
+                order = np.argsort(np.concatenate([hit, idx]), kind="stable")
+                hit = np.concatenate([hit, idx])[order]
+                replacement = np.concatenate([replacement, shifted])[order]
             if len(hit):
                 # replace_with_mask takes the replacements in mask order, nulls too
                 repl = pa.array(replacement, pa.string())
@@ -100,16 +113,22 @@ class Injector:
             else:
                 dirty_cols[col.name] = arr
         dirty = pa.table(dirty_cols)
-        dirty, row_ledger = self._row_defects(spec, dirty, chunk)
+        dirty, row_ledger = self._row_defects(spec, dirty, chunk,
+                                              twice if self.rate else None)
         ledgers += row_ledger
         ledger = pa.concat_tables(ledgers) if ledgers else LEDGER_SCHEMA.empty_table()
         return dirty, ledger
 
     # ------------------------------------------------------------------ rows
-    def _row_defects(self, spec: schema.Table, dirty: pa.Table, chunk: int):
+    def _row_defects(self, spec: schema.Table, dirty: pa.Table, chunk: int,
+                     twice: np.ndarray | None = None):
         ledgers = []
-        rate = spec.row_defects.get(schema.NEAR_DUP, 0) * self.rate
         extra = []
+        if twice is not None and twice.any():
+            copies = dirty.take(pa.array(np.flatnonzero(twice)))
+            extra.append(copies)
+            ledgers.append(_row_ledger(spec, copies, schema.DUPLICATE_LOAD))
+        rate = spec.row_defects.get(schema.NEAR_DUP, 0) * self.rate
         if rate and len(dirty):
             rng = stream(self.seed, "defects", spec.name, chunk, schema.NEAR_DUP)
             near, ledger = near_duplicates(dirty, rng, rate,
@@ -122,19 +141,45 @@ class Injector:
             idx = np.flatnonzero(rng.random(len(dirty)) < rate)
             copies = dirty.take(pa.array(idx))
             extra.append(copies)
-            n = len(idx)
-            ledgers.append(pa.table({
-                "table_name": pa.array([spec.name] * n, pa.string()),
-                "record_id": copies.column(spec.key).combine_chunks(),
-                "record_updated_at": copies.column("updated_at").combine_chunks(),
-                "column_name": pa.nulls(n, pa.string()),
-                "defect_class": pa.array([schema.EXACT_DUP] * n, pa.string()),
-                "clean_value": pa.nulls(n, pa.string()),
-                "dirty_value": pa.nulls(n, pa.string()),
-            }))
+            ledgers.append(_row_ledger(spec, copies, schema.EXACT_DUP))
         if extra:
             dirty = pa.concat_tables([dirty] + extra)
         return dirty, ledgers
+
+
+def _row_ledger(spec: schema.Table, copies: pa.Table, cls: str) -> pa.Table:
+    """Ledger rows for extra copies of whole rows."""
+    n = len(copies)
+    return pa.table({
+        "table_name": pa.array([spec.name] * n, pa.string()),
+        "record_id": copies.column(spec.key).combine_chunks(),
+        "record_updated_at": copies.column("updated_at").combine_chunks(),
+        "column_name": pa.nulls(n, pa.string()),
+        "defect_class": pa.array([cls] * n, pa.string()),
+        "clean_value": pa.nulls(n, pa.string()),
+        "dirty_value": pa.nulls(n, pa.string()),
+    })
+
+
+def _ledger(table_name: str, keys: pa.Array, versions: pa.Array, idx: np.ndarray,
+            column: str, cls: str, clean: pa.Array, dirty: np.ndarray) -> pa.Table:
+    take = pa.array(idx)
+    n = len(idx)
+    return pa.table({
+        "table_name": pa.repeat(pa.scalar(table_name), n),
+        "record_id": keys.take(take),
+        "record_updated_at": versions.take(take),
+        "column_name": pa.repeat(pa.scalar(column), n),
+        "defect_class": pa.repeat(pa.scalar(cls), n),
+        "clean_value": clean,
+        "dirty_value": pa.array(dirty, pa.string()),
+    })
+
+
+def decimal_shift(values: pa.Array, factor: np.ndarray) -> np.ndarray:
+    """Amounts as text, multiplied by ``factor`` (10 or 0.1) and written to the cent."""
+    amounts = pc.cast(values, pa.float64()).to_numpy(zero_copy_only=False) * factor
+    return np.array([f"{a:.2f}" for a in amounts], dtype=object)
 
 
 def near_duplicates(dirty: pa.Table, rng: np.random.Generator, rate: float,

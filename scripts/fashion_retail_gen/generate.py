@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from fashion_retail_gen import __version__, schema
+from fashion_retail_gen import __version__, anomalies, schema
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.defects import Injector
 from fashion_retail_gen.entities import (
@@ -30,7 +30,13 @@ from fashion_retail_gen.entities import (
 )
 from fashion_retail_gen.inventory import generate_inventory
 from fashion_retail_gen.pools import build_pools
-from fashion_retail_gen.sales import SalesState, generate_sales, month_bounds, months_per_chunk
+from fashion_retail_gen.sales import (
+    SalesState,
+    build_calendar,
+    generate_sales,
+    month_bounds,
+    months_per_chunk,
+)
 from fashion_retail_gen.writer import BackgroundWrites, TableWriter, prefetch, text_schema
 
 RAW_TABLES = list(schema.TABLES)
@@ -41,6 +47,7 @@ class Result:
     out: Path
     rows: dict[str, int] = field(default_factory=dict)
     ledger_rows: int = 0
+    incidents: int = 0
     seconds: float = 0.0
 
     @property
@@ -79,8 +86,9 @@ def generate(cfg: GeneratorConfig) -> Result:
     ledger_cols = schema.LEDGER.column_names
     next_defect = [1]
 
-    def emit(name: str, clean: pa.Table, injector: Injector, chunk: int = 0) -> None:
-        dirty, ledger = injector.inject(name, clean, chunk)
+    def emit(name: str, clean: pa.Table, injector: Injector, chunk: int = 0,
+             **incidents) -> None:
+        dirty, ledger = injector.inject(name, clean, chunk, **incidents)
         background.submit(writer(name, schema.TABLES[name].column_names), dirty)
         if len(ledger):
             ids = pc.cast(pa.array(np.arange(next_defect[0], next_defect[0] + len(ledger))),
@@ -104,9 +112,12 @@ def generate(cfg: GeneratorConfig) -> Result:
             "products": int(products.ids.max()),
             "sellers": int(sellers.ids.max()),
         })
+        incidents = anomalies.plan(cfg, build_calendar(cfg), stores, products) \
+            if cfg.anomalies else []
         # sales generation starts now, on its own thread, while entities are written
         state = SalesState(None, None, None)
-        sales = prefetch(generate_sales(cfg, stores, products, employees, customers, pools, state))
+        sales = prefetch(generate_sales(cfg, stores, products, employees, customers, pools,
+                                        state, incidents))
         step("entities")
         # the ledger opens first so it exists (empty) even with --defect-rate 0
         writer(schema.LEDGER.name, ledger_cols)
@@ -115,10 +126,13 @@ def generate(cfg: GeneratorConfig) -> Result:
                              ("customers", customers)):
             emit(name, entity.table, injector)
         step("entities written")
-        for chunk, (orders, lines) in enumerate(sales):
-            emit("orders", orders, injector, chunk)
-            emit("order_lines", lines, injector, chunk)
+        for chunk, (orders, lines, marks) in enumerate(sales):
+            emit("orders", orders, injector, chunk, twice=marks.orders_loaded_twice)
+            emit("order_lines", lines, injector, chunk, twice=marks.lines_loaded_twice,
+                 shift=("unit_price", marks.price_factor))
             step("sales")
+        writer(schema.ANOMALY_LEDGER.name, schema.ANOMALY_LEDGER.column_names).write(
+            anomalies.ledger(anomalies.settle(incidents, state.affected)))
         for chunk, snapshots in enumerate(prefetch(
                 generate_inventory(cfg, stores, products, state))):
             emit("inventory_snapshots", snapshots, injector, chunk)
@@ -126,7 +140,8 @@ def generate(cfg: GeneratorConfig) -> Result:
         background.join()
         rows = {name: writers[name].rows for name in RAW_TABLES}
         ledger_rows = writers[schema.LEDGER.name].rows
-        manifest_rows = dict(rows, **{schema.LEDGER.name: ledger_rows})
+        manifest_rows = dict(rows, **{schema.LEDGER.name: ledger_rows,
+                                      schema.ANOMALY_LEDGER.name: len(incidents)})
         manifest = pa.table({
             "table_name": list(manifest_rows),
             "row_count": [str(v) for v in manifest_rows.values()],
@@ -153,5 +168,5 @@ def generate(cfg: GeneratorConfig) -> Result:
     finally:
         if bar is not None:
             bar.close()
-    return Result(out=out, rows=rows, ledger_rows=ledger_rows,
+    return Result(out=out, rows=rows, ledger_rows=ledger_rows, incidents=len(incidents),
                   seconds=time.perf_counter() - started)

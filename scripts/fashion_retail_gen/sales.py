@@ -12,12 +12,12 @@ discounts the sale calendar, returns the category's return rate.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
 
-from fashion_retail_gen import text, vocab
+from fashion_retail_gen import anomalies, text, vocab
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.entities import (
     CATEGORY_NAMES,
@@ -81,6 +81,8 @@ class SalesState:
     pair_index: np.ndarray      # (store row, product row) -> pair number or -1
     sold: np.ndarray            # units sold per (pair, month)
     months: np.ndarray          # datetime64[M] of each month column
+    # lines each pipeline incident touched, by incident_id (for its ledger row)
+    affected: dict[int, int] = field(default_factory=dict)
 
 
 def carried_products(cfg: GeneratorConfig, stores: Stores, products: Products) -> np.ndarray:
@@ -124,9 +126,14 @@ def month_bounds(cfg: GeneratorConfig) -> list[tuple[np.datetime64, np.datetime6
 
 def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                    employees: Employees, customers: Customers, pools: Pools,
-                   state: SalesState | None = None
-                   ) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """Yield (orders, order_lines) per chunk of months; fill ``state`` for inventory."""
+                   state: SalesState | None = None,
+                   incidents: list[anomalies.Incident] = ()
+                   ) -> Iterator[tuple[pa.Table, pa.Table, LoadMarks]]:
+    """Yield (orders, order_lines, marks) per chunk of months; fill ``state``.
+
+    Business incidents are part of what is generated; the marks say which rows the
+    pipeline incidents touch when the chunk is loaded (see LoadMarks).
+    """
     cal = build_calendar(cfg)
     carried = carried_products(cfg, stores, products)
     n_months = len(month_bounds(cfg))
@@ -152,6 +159,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     per_chunk = months_per_chunk(cfg)
     batch_orders: list[dict] = []
     batch_lines: list[dict] = []
+    batch_marks: list[tuple] = []
     for month_no, (lo, hi) in enumerate(bounds):
         rng = stream(cfg.seed, "sales", month_no)
         d0 = int((lo - cal.days[0]).astype(int))
@@ -164,6 +172,9 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
         expected = w * cal.store_orders[d0:d1, None]
         expected[:, stores.is_online] = cal.online_orders[d0:d1, None]
         counts = rng.poisson(expected)
+        if incidents:
+            anomalies.adjust_counts(incidents, counts, expected, days, stores,
+                                    stream(cfg.seed, "anomalies", month_no))
         day_idx, store_row = np.nonzero(counts)
         reps = counts[day_idx, store_row]
         o_day = np.repeat(days[day_idx], reps)
@@ -237,6 +248,10 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
             online[l_order], vocab.RETURN_CHANNEL_FACTOR["online"],
             vocab.RETURN_CHANNEL_FACTOR["store"])
         ret_day = l_day + rng.integers(*RETURN_WINDOW_DAYS, len(l_order)) * DAY
+        category = products.category[product]
+        if incidents:
+            p_return = p_return * anomalies.return_factor(incidents, l_day, category,
+                                                          online[l_order])
         returned = (rng.random(len(l_order)) < p_return) & (ret_day <= day(cfg.end_date))
         ret_day = np.where(returned, ret_day, np.datetime64("NaT"))
         ret_ts = ret_day.astype("datetime64[s]") + rng.integers(
@@ -262,9 +277,21 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                                          minlength=sold.shape[0]).astype(np.int64)
         batch_orders.append(orders)
         batch_lines.append(lines)
+        batch_marks.append(anomalies.pipeline_marks(incidents, o_day, l_day, category))
+        if state is not None:
+            anomalies.count_affected(incidents, state.affected, l_day, category)
         if len(batch_orders) == per_chunk or month_no == len(bounds) - 1:
-            yield text.batch(batch_orders), text.batch(batch_lines)
-            batch_orders, batch_lines = [], []
+            marks = LoadMarks(*(np.concatenate(part) for part in zip(*batch_marks)))
+            yield text.batch(batch_orders), text.batch(batch_lines), marks
+            batch_orders, batch_lines, batch_marks = [], [], []
+
+
+@dataclass
+class LoadMarks:
+    """Rows of a chunk that pipeline incidents touch when it is loaded."""
+    orders_loaded_twice: np.ndarray     # bool per order
+    lines_loaded_twice: np.ndarray      # bool per order line
+    price_factor: np.ndarray            # per line: 0, or the factor on its unit price
 
 
 def _group_staff(staff):

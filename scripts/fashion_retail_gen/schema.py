@@ -27,10 +27,14 @@ SPELLING = "country_state_spelling"
 BROKEN_REF = "broken_reference"
 EXACT_DUP = "exact_duplicate"
 NEAR_DUP = "near_duplicate"
+# defects injected by pipeline incidents (fashion_retail_gen.anomalies), not by rate
+DECIMAL_SHIFT = "decimal_shift"
+DUPLICATE_LOAD = "duplicate_load"
 
 CELL_CLASSES = (MISSING, WHITESPACE, DATE_FORMAT, PHONE_FORMAT, EMAIL_NOISE, SYNONYM,
                 TYPO, MONEY_TEXT, IMPOSSIBLE, OUTLIER, SPELLING, BROKEN_REF)
 ROW_CLASSES = (EXACT_DUP, NEAR_DUP)
+INCIDENT_CLASSES = (DECIMAL_SHIFT, DUPLICATE_LOAD)
 
 KINDS: dict[str, dict[str, float]] = {
     "key": {},
@@ -270,6 +274,33 @@ LEDGER = Table(
         Column("clean_value", "key", "The true value; for near_duplicate the id of the "
                "original record; null for exact_duplicate."),
         Column("dirty_value", "key", "The value written to the raw table."),
+    ),
+)
+
+ANOMALY_LEDGER = Table(
+    "anomaly_ledger", "Ground truth of every incident injected into the sales history "
+    "(see fashion_retail_gen.anomalies): one row per incident.", "incident_id",
+    (
+        Column("incident_id", "key", "Incident identifier, in order of start date."),
+        Column("incident_class", "key", "store_silent, order_spike, order_drop, "
+               "returns_surge, price_shift or duplicate_load."),
+        Column("incident_kind", "key", "business (it happened: part of the truth) or "
+               "pipeline (only the load was wrong: also in the defect ledger)."),
+        Column("segment_type", "key", "all, channel, store or category."),
+        Column("segment_id", "key", "'all', the channel, the store_id or the category."),
+        Column("start_date", "key", "First day of the incident, 'YYYY-MM-DD'."),
+        Column("end_date", "key", "Last day of the incident (one to three days)."),
+        Column("metric", "key", "Daily metric it moves: orders, return_rate, "
+               "invalid_rate (unit prices) or duplicate_rate."),
+        Column("magnitude", "key", "Relative change of the segment's daily value: "
+               "-1 for silence, 9 or -0.9 for a decimal shift."),
+        Column("expected_value", "key", "The segment's normal daily value of the metric "
+               "(orders: count, rates: share), mean over the incident's days."),
+        Column("signal_to_noise", "key", "Effect on the strongest day in standard "
+               "deviations of the segment's natural noise."),
+        Column("is_detectable", "key", "'true' when signal_to_noise reaches the "
+               "generator's detectability floor (5)."),
+        Column("is_in_sale_period", "key", "'true' when a day of it falls in a sale."),
     ),
 )
 

@@ -13,7 +13,8 @@ from fashion_retail_gen.generate import generate
 
 PROJECT = Path(__file__).resolve().parents[2]
 TEST_SCALE = 0.03
-ALL_TABLES = [*schema.TABLES, schema.LEDGER.name, schema.MANIFEST.name]
+ALL_TABLES = [*schema.TABLES, schema.LEDGER.name, schema.ANOMALY_LEDGER.name,
+              schema.MANIFEST.name]
 
 
 def connect(folder: Path) -> duckdb.DuckDBPyConnection:

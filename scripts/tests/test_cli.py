@@ -68,7 +68,7 @@ def test_generates_every_table_and_reports(tmp_path):
     files = sorted(p.name for p in (tmp_path / "raw").iterdir())
     assert files == sorted(f"{t}.csv" for t in [
         "stores", "sellers", "products", "employees", "customers", "orders", "order_lines",
-        "inventory_snapshots", "defect_ledger", "generation_manifest"])
+        "inventory_snapshots", "defect_ledger", "anomaly_ledger", "generation_manifest"])
     assert "raw rows in" in result.stdout
     assert not list((tmp_path / "raw").glob("*.partial"))
 

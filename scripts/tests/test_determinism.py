@@ -20,7 +20,7 @@ def test_same_seed_same_bytes(tmp_path, fmt):
     b = generate(GeneratorConfig(scale=0.01, seed=3, out=tmp_path / "b", fmt=fmt))
     assert a.rows == b.rows
     assert digests(tmp_path / "a") == digests(tmp_path / "b")
-    assert len(digests(tmp_path / "a")) == 10
+    assert len(digests(tmp_path / "a")) == 11
 
 
 def test_other_seed_other_data(tmp_path):

@@ -3,7 +3,6 @@
     cleansing flagged it (an outlier it kept) or re-pointed it to the unknown
     member. Rows merged away as near-duplicates are not here: they are scored
     as rows. -#}
-{{ config(enabled=var('defect_ledger_available', true)) }}
 {%- set cleansed = {
     'customers': {'key': 'customer_id', 'rename': {'marketing_opt_in': 'is_marketing_opt_in'}},
     'employees': {'key': 'employee_id', 'flags': {'salary': 'is_salary_outlier'}},

@@ -103,7 +103,11 @@ exact_duplicates as (
         on
             stg_raw__defect_ledger.table_name = 'customers'
             and stg_raw__defect_ledger.record_id = merged_ids.merged_id
-    where stg_raw__defect_ledger.defect_class = 'exact_duplicate'
+    -- every row defect but a near-duplicate is an extra copy (exact_duplicate,
+    -- duplicate_load)
+    where
+        stg_raw__defect_ledger.is_row_defect
+        and stg_raw__defect_ledger.defect_class != 'near_duplicate'
 ),
 
 near_duplicates as (

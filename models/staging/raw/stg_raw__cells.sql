@@ -3,8 +3,7 @@
     cleansed value of the same cell to count false changes. The table list comes
     from a var, not the graph, so that dbt sees the dependencies when it parses;
     columns and keys come from the source's YAML. -#}
-{{ config(enabled=var('defect_ledger_available', true)) }}
-{%- set skipped = ['defect_ledger', 'generation_manifest'] -%}
+{%- set skipped = ['defect_ledger', 'anomaly_ledger', 'generation_manifest'] -%}
 {%- set tables = [] -%}
 {%- for name in var('raw_tables') if name not in skipped -%}
     {%- set node_id = 'source.fashion_retail.raw.' ~ name -%}
