@@ -137,24 +137,20 @@ by_incident as (
 ),
 
 by_class as (
-    select
-        incident_class,
-        count(*) as incidents,
-        sum(case when is_detected then 1 else 0 end) as detected_incidents,
-        sum(case when is_detectable then 1 else 0 end) as detectable_incidents,
-        sum(case when is_detectable and is_detected then 1 else 0 end)
-            as detected_detectable_incidents
-    from by_incident
-    group by incident_class
-    union all
-    select
-        'all' as incident_class,
-        count(*) as incidents,
-        sum(case when is_detected then 1 else 0 end) as detected_incidents,
-        sum(case when is_detectable then 1 else 0 end) as detectable_incidents,
-        sum(case when is_detectable and is_detected then 1 else 0 end)
-            as detected_detectable_incidents
-    from by_incident
+    {%- for class_column in ['incident_class', "'all'"] %}
+        select
+            {{ class_column }} as incident_class,
+            count(*) as incidents,
+            sum(case when is_detected then 1 else 0 end) as detected_incidents,
+            sum(case when is_detectable then 1 else 0 end) as detectable_incidents,
+            sum(case when is_detectable and is_detected then 1 else 0 end)
+                as detected_detectable_incidents
+        from by_incident
+        {%- if loop.first %}
+            group by incident_class
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 final as (

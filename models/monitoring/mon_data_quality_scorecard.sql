@@ -1,8 +1,20 @@
 {#- One row per raw table and column: how clean the loaded data was and what
     the cleansing layer did with it, with the table's row conservation (every
     raw row is clean, an extra copy or merged registration, or quarantined).
-    Every loaded copy of a row counts, as it was loaded_cells. -#}
+    Every loaded copy of a row counts, as it was loaded. -#}
 with
+
+stg_raw__cells as (
+    select * from {{ ref('stg_raw__cells') }}
+),
+
+int_cleansing__cleaned_cells as (
+    select * from {{ ref('int_cleansing__cleaned_cells') }}
+),
+
+int_cleansing__row_accounting as (
+    select * from {{ ref('int_cleansing__row_accounting') }}
+),
 
 loaded_cells as (
     select
