@@ -32,12 +32,9 @@ def _ticks(lo: float, hi: float, n: int = 5) -> list[float]:
         if raw <= m * step:
             step *= m
             break
-    start = math.floor(lo / step) * step
-    out, v = [], start
-    while v <= hi + step * 1e-9:
-        out.append(round(v, 10))
-        v += step
-    return out
+    first = math.floor(lo / step)
+    last = math.ceil(hi / step - 1e-9)
+    return [round(k * step, 10) for k in range(first, last + 1)]
 
 
 def _fmt(v: float, percent: bool = False) -> str:

@@ -210,10 +210,17 @@ def synthetic(con) -> Section:
     svg = charts.bars("synthetic-fidelity", "Synthetic twins: fidelity (SDMetrics-style "
                       "quality score)", labels, {"quality": [r["score"] for r in quality]},
                       percent=True, target=quality[0]["target"] if quality else None)
+    tables = [r["table_name"] for r in privacy]
+    dcr = charts.bars(
+        "synthetic-privacy", "Synthetic twins: distance to the closest real row (median)",
+        tables, {"synthetic rows": [r["synthetic_median_dcr"] for r in privacy],
+                 "holdout real rows": [r["holdout_median_dcr"] for r in privacy]})
     return Section(
-        "Synthetic twins", "Fidelity (syn_quality) and privacy (syn_privacy: copies of real "
-        "rows, distance to the closest real row against a holdout's).",
-        [Chart("synthetic-fidelity", "Synthetic twins: fidelity", svg)],
+        "Synthetic twins", "Fidelity (syn_quality) and privacy (syn_privacy): a twin row "
+        "should sit no closer to the real rows than unseen real rows (the holdout) do, and "
+        "copy none of them.",
+        [Chart("synthetic-fidelity", "Synthetic twins: fidelity", svg),
+         Chart("synthetic-privacy", "Synthetic twins: distance to the closest real row", dcr)],
         _html_table(privacy, {"table_name": "table", "real_rows": "real rows",
                               "synthetic_rows": "synthetic rows", "exact_copies": "exact copies",
                               "synthetic_median_dcr": "median DCR (synthetic)",
