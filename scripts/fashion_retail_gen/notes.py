@@ -10,6 +10,8 @@ privacy layer's scrubber meets the names it must know. Notes are clean text
 
 from __future__ import annotations
 
+import string
+
 import numpy as np
 
 from fashion_retail_gen import vocab
@@ -65,8 +67,23 @@ def order_notes(rng: np.random.Generator, pools: Pools, n: int) -> np.ndarray:
     email = email_local(first, last, rng) + "@" + domains
     phone = _phone_writings(rng, k)
     template = rng.choice(len(TEMPLATES), size=k, p=TEMPLATE_WEIGHTS / TEMPLATE_WEIGHTS.sum())
-    notes[has_note] = [
-        TEMPLATES[t].format(first=f, last=s, phone=p, email=e)
-        for t, f, s, p, e in zip(template, first, last, phone, email)
-    ]
+    fields = {"first": np.asarray(first, dtype=object), "last": np.asarray(last, dtype=object),
+              "phone": np.asarray(phone, dtype=object), "email": np.asarray(email, dtype=object)}
+    written = np.empty(k, dtype=object)
+    for t, parts in enumerate(_TEMPLATE_PARTS):
+        rows = np.flatnonzero(template == t)
+        if not len(rows):
+            continue
+        # literal text and fields joined column-wise: no per-row format call
+        text = np.full(len(rows), "", dtype=object)
+        for literal, name in parts:
+            text = text + literal
+            if name:
+                text = text + fields[name][rows]
+        written[rows] = text
+    notes[has_note] = written
     return notes
+
+
+_TEMPLATE_PARTS = [[(literal, name) for literal, name, _, _ in string.Formatter().parse(t)]
+                   for t in TEMPLATES]

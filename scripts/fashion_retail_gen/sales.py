@@ -162,6 +162,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     batch_marks: list[tuple] = []
     for month_no, (lo, hi) in enumerate(bounds):
         rng = stream(cfg.seed, "sales", month_no)
+        month_incidents = [i for i in incidents if i.start <= hi and i.end >= lo]
         d0 = int((lo - cal.days[0]).astype(int))
         d1 = int((hi - cal.days[0]).astype(int)) + 1
         days = cal.days[d0:d1]
@@ -172,8 +173,8 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
         expected = w * cal.store_orders[d0:d1, None]
         expected[:, stores.is_online] = cal.online_orders[d0:d1, None]
         counts = rng.poisson(expected)
-        if incidents:
-            anomalies.adjust_counts(incidents, counts, expected, days, stores,
+        if month_incidents:
+            anomalies.adjust_counts(month_incidents, counts, expected, days, stores,
                                     stream(cfg.seed, "anomalies", month_no))
         day_idx, store_row = np.nonzero(counts)
         reps = counts[day_idx, store_row]
@@ -249,8 +250,8 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
             vocab.RETURN_CHANNEL_FACTOR["store"])
         ret_day = l_day + rng.integers(*RETURN_WINDOW_DAYS, len(l_order)) * DAY
         category = products.category[product]
-        if incidents:
-            p_return = p_return * anomalies.return_factor(incidents, l_day, category,
+        if month_incidents:
+            p_return = p_return * anomalies.return_factor(month_incidents, l_day, category,
                                                           online[l_order])
         returned = (rng.random(len(l_order)) < p_return) & (ret_day <= day(cfg.end_date))
         ret_day = np.where(returned, ret_day, np.datetime64("NaT"))
@@ -277,9 +278,9 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                                          minlength=sold.shape[0]).astype(np.int64)
         batch_orders.append(orders)
         batch_lines.append(lines)
-        batch_marks.append(anomalies.pipeline_marks(incidents, o_day, l_day, category))
+        batch_marks.append(anomalies.pipeline_marks(month_incidents, o_day, l_day, category))
         if state is not None:
-            anomalies.count_affected(incidents, state.affected, l_day, category)
+            anomalies.count_affected(month_incidents, state.affected, l_day, category)
         if len(batch_orders) == per_chunk or month_no == len(bounds) - 1:
             marks = LoadMarks(*(np.concatenate(part) for part in zip(*batch_marks)))
             yield text.batch(batch_orders), text.batch(batch_lines), marks
