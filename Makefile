@@ -14,6 +14,8 @@ BIN := $(VENV)/bin
 SCALE ?=
 SEED ?= 42
 SEED_SCALE := 0.05
+# the full-build scales `make bench` measures
+BENCH_SCALES ?= 0.1 1
 DATA_DIR := data/scale-$(SCALE)
 
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
@@ -30,7 +32,7 @@ RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
-        report bench-generate bench-anonymize bench-synthesize clean
+        report bench bench-generate bench-anonymize bench-synthesize clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -96,6 +98,9 @@ seeds: venv ## regenerate the committed seeds and the raw-layer YAML
 yaml: venv ## regenerate the raw-layer YAML (schema.py) and the privacy layer's (marts' meta.pii)
 	$(BIN)/python -m fashion_retail_gen.dbt_yaml
 	$(BIN)/python -m fashion_retail_dbt.privacy_yaml
+
+bench: venv ## every benchmark against its baseline in one run: bench/results/summary.md (BENCH_SCALES="0.1 1 10")
+	$(BIN)/python -m fashion_retail_bench --scales "$(BENCH_SCALES)"
 
 bench-generate: venv ## generator benchmark at scale 1 against row-by-row Faker
 	$(BIN)/python -m fashion_retail_gen.bench $(if $(SCALE),--scale $(SCALE),)

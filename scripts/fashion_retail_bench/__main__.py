@@ -1,0 +1,5 @@
+import sys
+
+from fashion_retail_bench.suite import main
+
+sys.exit(main())
