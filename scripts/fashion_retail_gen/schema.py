@@ -299,7 +299,7 @@ ANOMALY_LEDGER = Table(
         Column("signal_to_noise", "key", "Effect on the strongest day in standard "
                "deviations of the segment's natural noise."),
         Column("is_detectable", "key", "'true' when signal_to_noise reaches the "
-               "generator's detectability floor (5)."),
+               "generator's detectability floor (6)."),
         Column("is_in_sale_period", "key", "'true' when a day of it falls in a sale."),
     ),
 )

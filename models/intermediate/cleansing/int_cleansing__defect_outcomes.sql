@@ -17,9 +17,18 @@ defect_classes as (
     select * from {{ ref('defect_classes') }}
 ),
 
-int_cleansing__cleaned_cells as (
-    select * from {{ ref('int_cleansing__cleaned_cells') }}
-),
+{% for table in cleansing_audit_tables() %}
+    int_{{ table }}_cleansed as (
+        select * from {{ ref('int_' ~ table ~ '_cleansed') }}
+    ),
+
+    {{ table }}_versions as (
+        select
+            *,
+            {{ cleansed_version(table) }}
+        from int_{{ table }}_cleansed
+    ),
+{% endfor %}
 
 int_customers_merged as (
     select * from {{ ref('int_customers_merged') }}
@@ -30,6 +39,38 @@ merged_ids as (
         cast(merged_customer_id as {{ dbt.type_string() }}) as merged_id,
         cast(survivor_customer_id as {{ dbt.type_string() }}) as survivor_id
     from int_customers_merged
+),
+
+-- the cleansed value of every cell the ledger names, read from its table
+cleaned_cells as (
+    {%- for table in cleansing_audit_tables() %}
+        select
+            stg_raw__defect_ledger.defect_id,
+            case stg_raw__defect_ledger.column_name
+                {%- for column in cleansing_audit_columns(table) %}
+                    when '{{ column }}'
+                        then {{ cleansed_text(table, column, 'cleansed') }}
+                {%- endfor %}
+            end as cleaned_value,
+            case stg_raw__defect_ledger.column_name
+                {%- for column in cleansing_audit_columns(table) %}
+                    when '{{ column }}'
+                        then {{ cleansed_flag(table, column, 'cleansed') }}
+                {%- endfor %}
+            end as is_handled_by_flag
+        from stg_raw__defect_ledger
+        inner join {{ table }}_versions as cleansed
+            on
+                stg_raw__defect_ledger.record_id = cleansed.record_id
+                and stg_raw__defect_ledger.record_updated_at
+                = cleansed.record_updated_at
+        where
+            stg_raw__defect_ledger.table_name = '{{ table }}'
+            and not stg_raw__defect_ledger.is_row_defect
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 cell_defects as (
@@ -53,24 +94,23 @@ cell_defects as (
             else 'wrong'
         end as outcome
     from stg_raw__defect_ledger
-    left join int_cleansing__cleaned_cells as cells
-        on
-            stg_raw__defect_ledger.table_name = cells.table_name
-            and stg_raw__defect_ledger.record_id = cells.record_id
-            and stg_raw__defect_ledger.record_updated_at
-            = cells.record_updated_at
-            and stg_raw__defect_ledger.column_name = cells.column_name
+    left join cleaned_cells as cells
+        on stg_raw__defect_ledger.defect_id = cells.defect_id
     where not stg_raw__defect_ledger.is_row_defect
 ),
 
 surviving_versions as (
-    select
-        table_name,
-        record_id,
-        record_updated_at,
-        count(distinct column_name) > 0 as is_present
-    from int_cleansing__cleaned_cells
-    group by table_name, record_id, record_updated_at
+    {%- for table in cleansing_audit_tables() %}
+        select distinct
+            '{{ table }}' as table_name,
+            record_id,
+            record_updated_at,
+            true as is_present
+        from {{ table }}_versions
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 exact_duplicates as (
