@@ -1,3 +1,7 @@
+{#- A table, not a view like the rest of staging: the large raw tables are
+    parsed once here, instead of once by each of the models and tests that read
+    them. -#}
+{{ config(materialized='table') }}
 with
 
 source as (
