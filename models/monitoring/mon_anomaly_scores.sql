@@ -140,19 +140,11 @@ stabilized as (
             -- never less than the series' typical spread (a quiet window must not
             -- make an ordinary day look extreme) nor than pure Poisson or
             -- binomial noise
+            {%- set window_noise = "1.4826 * spread * case when metric_kind = 'count'"
+                ~ " then 2 * sqrt(seasonal_factor) else 1 end" %}
             greatest(
-                case
-                    when metric_kind = 'count'
-                        then 2 * sqrt(seasonal_factor) * 1.4826 * spread
-                    else 1.4826 * spread
-                end,
-                median(
-                    case
-                        when metric_kind = 'count'
-                            then 2 * sqrt(seasonal_factor) * 1.4826 * spread
-                        else 1.4826 * spread
-                    end
-                ) over (partition by series),
+                {{ window_noise }},
+                median({{ window_noise }}) over (partition by series),
                 case
                     when metric_kind = 'count' then 1
                     else 0.5 / sqrt(greatest(denominator, 1))

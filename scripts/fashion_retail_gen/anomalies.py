@@ -113,7 +113,7 @@ class Expectation:
     """The generator's expected daily values, per store, channel and category."""
 
     def __init__(self, cfg: GeneratorConfig, cal, stores: Stores, products: Products):
-        self.cal, self.stores = cal, stores
+        self.cal = cal
         open_ = stores.opened[None, :] <= cal.days[:, None]
         w = np.where(open_ & ~stores.is_online[None, :], stores.weight[None, :], 0.0)
         w = w / np.maximum(w.sum(axis=1, keepdims=True), 1e-12)
@@ -191,7 +191,7 @@ def plan(cfg: GeneratorConfig, cal, stores: Stores, products: Products) -> list[
     # same, so that the business incidents fall where they do at any defect rate
     incidents = [i for i in incidents if cfg.defect_rate > 0 or i.incident_class not in PIPELINE]
     incidents.sort(key=lambda i: (i.start, i.incident_class))
-    return [Incident(**{**i.__dict__, "incident_id": k + 1}) for k, i in enumerate(incidents)]
+    return [dataclasses.replace(i, incident_id=k + 1) for k, i in enumerate(incidents)]
 
 
 def _free_start(rng, taken, closed, allowed, lo, hi, length, tries: int = 500):
@@ -294,31 +294,29 @@ def return_factor(incidents: list[Incident], l_day: np.ndarray, category: np.nda
 
 
 def pipeline_marks(incidents: list[Incident], o_day: np.ndarray, l_day: np.ndarray,
-                   category: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(orders loaded twice, lines loaded twice, price factor per line: 0 = none)."""
+                   category: np.ndarray, affected: dict[int, int] | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(orders loaded twice, lines loaded twice, price factor per line: 0 = none).
+
+    With ``affected``, also adds the lines each pipeline incident touched to it,
+    by incident_id (settle turns them into the incident's signal-to-noise).
+    """
     order_twice = np.zeros(len(o_day), bool)
     line_twice = np.zeros(len(l_day), bool)
     price = np.zeros(len(l_day))
     for inc in incidents:
         if inc.incident_class == "duplicate_load":
-            order_twice |= inc.covers(o_day)
-            line_twice |= inc.covers(l_day)
-        elif inc.incident_class == "price_shift":
-            price[inc.covers(l_day) & (category == inc.segment)] = 1 + inc.magnitude
-    return order_twice, line_twice, price
-
-
-def count_affected(incidents: list[Incident], affected: dict[int, int],
-                   l_day: np.ndarray, category: np.ndarray) -> None:
-    """Add the lines each pipeline incident touched in one month to ``affected``."""
-    for inc in incidents:
-        if inc.incident_class == "price_shift":
-            hit = inc.covers(l_day) & (category == inc.segment)
-        elif inc.incident_class == "duplicate_load":
             hit = inc.covers(l_day)
+            order_twice |= inc.covers(o_day)
+            line_twice |= hit
+        elif inc.incident_class == "price_shift":
+            hit = inc.covers(l_day) & (category == inc.segment)
+            price[hit] = 1 + inc.magnitude
         else:
             continue
-        affected[inc.incident_id] = affected.get(inc.incident_id, 0) + int(hit.sum())
+        if affected is not None:
+            affected[inc.incident_id] = affected.get(inc.incident_id, 0) + int(hit.sum())
+    return order_twice, line_twice, price
 
 
 def settle(incidents: list[Incident], affected: dict[int, int]) -> list[Incident]:

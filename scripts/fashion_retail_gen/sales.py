@@ -245,11 +245,11 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
         old = (l_day - products.intro[product]).astype(int) > 300
         pct = np.where(cal.in_sale[di] & old, np.minimum(pct + 0.15, 0.7), pct)
         discount = np.where(discounted, np.round(price * qty * pct), 0).astype(np.int64)
-        p_return = cat_returns[products.category[product]] * np.where(
+        category = products.category[product]
+        p_return = cat_returns[category] * np.where(
             online[l_order], vocab.RETURN_CHANNEL_FACTOR["online"],
             vocab.RETURN_CHANNEL_FACTOR["store"])
         ret_day = l_day + rng.integers(*RETURN_WINDOW_DAYS, len(l_order)) * DAY
-        category = products.category[product]
         if month_incidents:
             p_return = p_return * anomalies.return_factor(month_incidents, l_day, category,
                                                           online[l_order])
@@ -278,9 +278,9 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                                          minlength=sold.shape[0]).astype(np.int64)
         batch_orders.append(orders)
         batch_lines.append(lines)
-        batch_marks.append(anomalies.pipeline_marks(month_incidents, o_day, l_day, category))
-        if state is not None:
-            anomalies.count_affected(month_incidents, state.affected, l_day, category)
+        batch_marks.append(anomalies.pipeline_marks(
+            month_incidents, o_day, l_day, category,
+            state.affected if state is not None else None))
         if len(batch_orders) == per_chunk or month_no == len(bounds) - 1:
             marks = LoadMarks(*(np.concatenate(part) for part in zip(*batch_marks)))
             yield text.batch(batch_orders), text.batch(batch_lines), marks

@@ -43,6 +43,7 @@ class Section:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Tables and views of the main schema."""
     return {r[0] for r in con.sql(
         "select table_name from information_schema.tables where table_schema = 'main'"
     ).fetchall()}
@@ -130,7 +131,7 @@ SERIES = [
 
 def metrics(con, tables: set[str]) -> Section:
     incidents = []
-    if "stg_raw__anomaly_ledger" in tables or _has_view(con, "stg_raw__anomaly_ledger"):
+    if "stg_raw__anomaly_ledger" in tables:
         incidents = [(r["start_date"], r["end_date"],
                       f"incident {r['incident_id']}: {r['incident_class']} in "
                       f"{r['segment_type']} {r['segment_id']}")
@@ -225,12 +226,6 @@ def synthetic(con) -> Section:
                               "synthetic_rows": "synthetic rows", "exact_copies": "exact copies",
                               "synthetic_median_dcr": "median DCR (synthetic)",
                               "holdout_median_dcr": "median DCR (holdout)"}))
-
-
-def _has_view(con, name: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables "
-                            "where table_schema = 'main' and table_name = ?", [name])
-                .fetchone()[0])
 
 
 # ---------------------------------------------------------------- page
