@@ -100,16 +100,7 @@ class Injector:
                 hit = np.concatenate([hit, idx])[order]
                 replacement = np.concatenate([replacement, shifted])[order]
             if len(hit):
-                # replace_with_mask takes the replacements in mask order, nulls too
-                repl = pa.array(replacement, pa.string())
-                filled = pc.replace_with_mask(arr, pa.array(chosen), pc.fill_null(repl, ""))
-                if repl.null_count:
-                    is_null = pc.is_null(repl).to_numpy(zero_copy_only=False)
-                    null_mask = np.zeros(len(arr), bool)
-                    null_mask[hit[is_null]] = True
-                    filled = pc.if_else(pa.array(null_mask), pa.nulls(len(arr), pa.string()),
-                                        filled)
-                dirty_cols[col.name] = filled
+                dirty_cols[col.name] = _replace(arr, hit, replacement)
             else:
                 dirty_cols[col.name] = arr
         dirty = pa.table(dirty_cols)
@@ -145,6 +136,19 @@ class Injector:
         if extra:
             dirty = pa.concat_tables([dirty] + extra)
         return dirty, ledgers
+
+
+def _replace(arr: pa.Array, hit: np.ndarray, replacement: np.ndarray) -> pa.Array:
+    """``arr`` with the cells at the sorted positions ``hit`` replaced (None gives null).
+
+    One take over the column followed by its replacements: a single pass that
+    carries nulls along, where replace_with_mask needs a null-free replacement
+    and a second pass to put the nulls back.
+    """
+    n = len(arr)
+    index = np.arange(n, dtype=np.int64 if n + len(hit) > 2**31 - 1 else np.int32)
+    index[hit] = np.arange(n, n + len(hit), dtype=index.dtype)
+    return pa.concat_arrays([arr, pa.array(replacement, pa.string())]).take(pa.array(index))
 
 
 def _row_ledger(spec: schema.Table, copies: pa.Table, cls: str) -> pa.Table:

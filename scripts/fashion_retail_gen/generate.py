@@ -73,28 +73,29 @@ def generate(cfg: GeneratorConfig) -> Result:
     writers: dict[str, TableWriter] = {}
     background = BackgroundWrites()
 
-    def writer(name: str, columns: list[str]) -> TableWriter:
-        if name not in writers:
-            writers[name] = TableWriter(out, name, cfg.fmt, text_schema(columns))
-        return writers[name]
+    def writer(table: schema.Table) -> TableWriter:
+        if table.name not in writers:
+            writers[table.name] = TableWriter(out, table.name, cfg.fmt,
+                                              text_schema(table.column_names),
+                                              table.dictionary_columns)
+        return writers[table.name]
 
     def step(label: str) -> None:
         if bar is not None:
             bar.set_postfix_str(label)
             bar.update(1)
 
-    ledger_cols = schema.LEDGER.column_names
     next_defect = [1]
 
     def emit(name: str, clean: pa.Table, injector: Injector, chunk: int = 0,
              **incidents) -> None:
         dirty, ledger = injector.inject(name, clean, chunk, **incidents)
-        background.submit(writer(name, schema.TABLES[name].column_names), dirty)
+        background.submit(writer(schema.TABLES[name]), dirty)
         if len(ledger):
             ids = pc.cast(pa.array(np.arange(next_defect[0], next_defect[0] + len(ledger))),
                           pa.string())
             next_defect[0] += len(ledger)
-            background.submit(writer(schema.LEDGER.name, ledger_cols),
+            background.submit(writer(schema.LEDGER),
                               ledger.add_column(0, "defect_id", ids))
 
     sales = None
@@ -106,7 +107,6 @@ def generate(cfg: GeneratorConfig) -> Result:
         products = build_products(cfg, sellers)
         employees = build_employees(cfg, pools, stores)
         customers = customer_core(cfg, pools)
-        customers.table = customer_table(cfg, pools, customers)
         injector = Injector(cfg.seed, cfg.defect_rate, cfg.end_date, id_ceiling={
             "customers": int(customers.ids.max()),
             "products": int(products.ids.max()),
@@ -114,13 +114,16 @@ def generate(cfg: GeneratorConfig) -> Result:
         })
         incidents = anomalies.plan(cfg, build_calendar(cfg), stores, products) \
             if cfg.anomalies else []
-        # sales generation starts now, on its own thread, while entities are written
+        # sales generation starts now, on its own thread: it needs the customers'
+        # ids, signups and propensities, not their names and addresses, which are
+        # drawn while the first months of sales are generated
         state = SalesState(None, None, None)
         sales = prefetch(generate_sales(cfg, stores, products, employees, customers, pools,
                                         state, incidents))
+        customers.table = customer_table(cfg, pools, customers)
         step("entities")
         # the ledger opens first so it exists (empty) even with --defect-rate 0
-        writer(schema.LEDGER.name, ledger_cols)
+        writer(schema.LEDGER)
         for name, entity in (("stores", stores), ("sellers", sellers),
                              ("products", products), ("employees", employees),
                              ("customers", customers)):
@@ -131,7 +134,7 @@ def generate(cfg: GeneratorConfig) -> Result:
             emit("order_lines", lines, injector, chunk, twice=marks.lines_loaded_twice,
                  shift=("unit_price", marks.price_factor))
             step("sales")
-        writer(schema.ANOMALY_LEDGER.name, schema.ANOMALY_LEDGER.column_names).write(
+        writer(schema.ANOMALY_LEDGER).write(
             anomalies.ledger(anomalies.settle(incidents, state.affected)))
         for chunk, snapshots in enumerate(prefetch(
                 generate_inventory(cfg, stores, products, state))):
@@ -152,7 +155,7 @@ def generate(cfg: GeneratorConfig) -> Result:
             "end_date": [cfg.end_date.isoformat()] * len(manifest_rows),
             "generator_version": [__version__] * len(manifest_rows),
         })
-        writer(schema.MANIFEST.name, schema.MANIFEST.column_names).write(manifest)
+        writer(schema.MANIFEST).write(manifest)
         step("manifest")
         for w in writers.values():
             w.close()

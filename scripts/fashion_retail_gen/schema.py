@@ -62,6 +62,10 @@ KINDS: dict[str, dict[str, float]] = {
 }
 
 
+# kinds whose values are (nearly) all distinct
+DISTINCT_KINDS = frozenset({"key", "timestamp", "email", "phone"})
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -82,10 +86,23 @@ class Table:
     columns: tuple[Column, ...]
     versioned: bool = False
     row_defects: dict[str, float] = field(default_factory=dict)
+    # columns worth dictionary-encoding in parquet; None: those of a repetitive kind
+    dictionary: tuple[str, ...] | None = None
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @property
+    def dictionary_columns(self) -> list[str]:
+        """Columns whose values repeat, so a parquet dictionary pays for itself.
+
+        Dictionary-encoding a column of distinct values (ids, timestamps, e-mails)
+        costs a quarter of the write time and saves nothing.
+        """
+        if self.dictionary is not None:
+            return list(self.dictionary)
+        return [c.name for c in self.columns if c.kind not in DISTINCT_KINDS]
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -275,6 +292,7 @@ LEDGER = Table(
                "original record; null for exact_duplicate."),
         Column("dirty_value", "key", "The value written to the raw table."),
     ),
+    dictionary=("table_name", "column_name", "defect_class"),
 )
 
 ANOMALY_LEDGER = Table(
