@@ -121,6 +121,8 @@ raw_values as (
         and contains(raw_value, '@')
         and length(trim(split_part(raw_value, '@', 1))) >= 2
         and regexp_matches(split_part(raw_value, '@', 1), '\pL')
+        -- a local part that is a plain word ('price@', 'grey@') gives nobody away
+        and lower(trim(split_part(raw_value, '@', 1))) not in (select word from public_words)
     union all
     -- a phone as standardize_phone reads it (an extension is not the number)
     select distinct
@@ -164,14 +166,17 @@ released_values as (
     select distinct released_column, is_person_table, value as needle, value
     from released_cells
     union all
-    -- a phone number, whatever its separators
+    -- a phone number, whatever its separators; not a decimal number (a rate
+    -- such as 0.1094417753266859 has ten digits in a row too)
     select distinct
         released_column,
         is_person_table,
         'phone:' || {{ last_ten_digits('value') }},
         value
     from released_cells
-    where regexp_full_match(value, '\+?[0-9 ().-]{10,}')
+    where
+        regexp_full_match(value, '\+?[0-9 ().-]{10,}')
+        and not regexp_full_match(value, '-?[0-9]*\.[0-9]+')
     union all
     -- each word of a free text
     select distinct

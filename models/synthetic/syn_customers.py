@@ -7,8 +7,8 @@ from fashion_retail_synth import twins
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    real_customers = dbt.ref("int_customers_cleansed")
-    real_orders = dbt.ref("int_orders_cleansed")
+    real_customers = dbt.ref("int_customers_sampled")
+    real_orders = dbt.ref("int_orders_sampled")
     return twins.synthesize_customers(twins.current(real_customers, "customer_id"),
                                       real_orders.df()[["customer_id"]],
                                       scale=float(dbt.config.get("synthetic_scale")),

@@ -6,7 +6,7 @@ from fashion_retail_synth import twins
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    real_lines = dbt.ref("int_order_lines_cleansed")
+    real_lines = dbt.ref("int_order_lines_sampled")
     real_products = dbt.ref("int_products_cleansed")
     syn_orders = dbt.ref("syn_orders")
     syn_products = dbt.ref("syn_products")

@@ -6,9 +6,9 @@ from fashion_retail_synth import twins
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    real_orders = dbt.ref("int_orders_cleansed")
-    real_lines = dbt.ref("int_order_lines_cleansed")
-    real_customers = dbt.ref("int_customers_cleansed")
+    real_orders = dbt.ref("int_orders_sampled")
+    real_lines = dbt.ref("int_order_lines_sampled")
+    real_customers = dbt.ref("int_customers_sampled")
     syn_customers = dbt.ref("syn_customers")
     orders = real_orders.df()[["order_id", "customer_id", "channel", "payment_method",
                                "order_date"]]

@@ -21,8 +21,8 @@ def _measure(table, real, synthetic, key, columns, seed):
 def model(dbt, session):
     dbt.config(materialized="table")
     seed = int(dbt.config.get("synthetic_seed"))
-    real_customers = dbt.ref("int_customers_cleansed")
-    real_orders = dbt.ref("int_orders_cleansed")
+    real_customers = dbt.ref("int_customers_sampled")
+    real_orders = dbt.ref("int_orders_sampled")
     real_products = dbt.ref("int_products_cleansed")
     syn_customers = dbt.ref("syn_customers")
     syn_products = dbt.ref("syn_products")

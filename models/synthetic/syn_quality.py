@@ -25,10 +25,10 @@ def model(dbt, session):
     dbt.config(materialized="table")
     target = float(dbt.config.get("synthetic_min_quality"))
     # dbt finds a Python model's parents in plain `name = dbt.ref(...)` lines
-    real_customers = dbt.ref("int_customers_cleansed")
-    real_orders = dbt.ref("int_orders_cleansed")
+    real_customers = dbt.ref("int_customers_sampled")
+    real_orders = dbt.ref("int_orders_sampled")
     real_products = dbt.ref("int_products_cleansed")
-    real_lines = dbt.ref("int_order_lines_cleansed")
+    real_lines = dbt.ref("int_order_lines_sampled")
     syn_customers = dbt.ref("syn_customers")
     syn_products = dbt.ref("syn_products")
     syn_orders = dbt.ref("syn_orders")

@@ -8,11 +8,11 @@ from fashion_retail_synth import twins
 def model(dbt, session):
     dbt.config(materialized="table")
     sales = dbt.ref("fct_sales")
-    returned = sales.df()
-    returned = returned.loc[returned["is_returned"].astype(bool),
-                            ["order_line_id", "channel", "payment_method", "quantity",
-                             "unit_price", "discount_amount", "returned_amount"]]
-    return twins.augment(returned.reset_index(drop=True),
+    # filtered in DuckDB: only the returned lines' columns reach pandas
+    returned = sales.filter("is_returned").project(
+        "order_line_id, channel, payment_method, quantity, unit_price, discount_amount, "
+        "returned_amount").order("order_line_id").df()
+    return twins.augment(returned,
                          int(dbt.config.get("synthetic_augment_rows")),
                          key="order_line_id", condition_on="channel",
                          seed=int(dbt.config.get("synthetic_seed")))

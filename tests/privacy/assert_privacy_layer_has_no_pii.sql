@@ -6,9 +6,10 @@
     Words of the business's own vocabulary are not personal even when someone
     bears them as a name: common English words ("will", "may", "in"), colours,
     materials and the other reference spellings,
-    month and day names, departments, job titles and regions, store names and
-    cities, and trade names (brands, companies), which are printed on every
-    label. -#}
+    month and day names, departments, job titles and regions, store names,
+    cities and street addresses (a store's address is on every receipt: at a
+    million customers, some of them live at an address a store also has), and
+    trade names (brands, companies), which are printed on every label. -#}
 {{ privacy_layer_refs() }}
 {{ privacy_leaks(public_words=[
     [ref('common_words'), 'word'],
@@ -21,6 +22,7 @@
     [ref('dim_stores'), 'region'],
     [ref('dim_stores'), 'store_name'],
     [ref('dim_stores'), 'city'],
+    [ref('dim_stores'), 'street_address'],
     [ref('dim_sellers'), 'brand_name'],
     [ref('dim_sellers'), 'company_name'],
     [ref('dim_products'), 'brand']
