@@ -32,7 +32,7 @@ RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
-        report bench bench-generate bench-anonymize bench-synthesize clean
+        report bench bench-generate bench-anonymize bench-synthesize clean venv-spark build-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -110,6 +110,30 @@ bench-anonymize: venv ## anonymization macros in DuckDB against pandas apply, sc
 
 bench-synthesize: venv ## synthetic twins: speed and quality against independent marginals, scale 1
 	$(BIN)/python -m fashion_retail_synth.bench $(if $(SCALE),--scale $(SCALE),)
+
+# ---- Spark: the SQL layers on a local Spark session, in their own virtualenv
+SPARK_VENV ?= .venv-spark
+SPARK_BIN := $(SPARK_VENV)/bin
+SPARK_DIR := $(CURDIR)/target/spark
+SPARK_DATA := $(CURDIR)/data/spark-$(SEED_SCALE)
+SPARK_DBT := FASHION_RETAIL_SPARK_DIR=$(SPARK_DIR) $(SPARK_BIN)/dbt
+SPARK_VARS := --target spark --target-path target/spark/dbt --vars '{raw_from_files: true}'
+
+$(SPARK_BIN)/.installed: requirements-spark.txt constraints-spark.txt
+	@command -v java > /dev/null || { echo "error: Spark needs Java 17 on the PATH"; exit 1; }
+	$(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_BIN)/python -m pip install --quiet --upgrade pip
+	$(SPARK_BIN)/python -m pip install --quiet -r requirements-spark.txt -c constraints-spark.txt
+	touch $@
+
+venv-spark: $(SPARK_BIN)/.installed ## the Spark virtualenv (dbt-spark, pyspark; needs Java 17)
+
+build-spark: venv venv-spark ## the SQL layers on Spark at the seed scale (raw data as parquet)
+	mkdir -p $(SPARK_DIR)
+	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format parquet --out $(SPARK_DATA) --quiet --no-progress
+	$(SPARK_DBT) run-operation load_raw_files $(SPARK_VARS) --args '{path: "$(SPARK_DATA)"}'
+	$(SPARK_DBT) seed $(SPARK_VARS)
+	$(SPARK_DBT) build $(SPARK_VARS) --exclude resource_type:seed
 
 clean: ## remove build output (not the venv, not the warehouse)
 	rm -rf target logs data

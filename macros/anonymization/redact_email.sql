@@ -29,5 +29,5 @@
         substr({{ e }}, greatest({{ dot }} - 1, {{ at }} + 2), greatest(least({{ dot }} - {{ at }} - 2, 1), 0)),
         substr({{ e }}, {{ dot }})
     )
-    || case when {{ duckdb__is_email(e) }} then '' end
+    || case when {{ is_email(e) }} then '' end
 {%- endmacro %}

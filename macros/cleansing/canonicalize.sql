@@ -68,3 +68,59 @@
         )
     )
 {%- endmacro %}
+
+{% macro spark__canonicalize(expr, domain) -%}
+    {#- The same three steps as on DuckDB, in Spark's spellings; the distance
+        and the similarity come from edit_distance and jaro_winkler_similarity,
+        which Spark computes with higher-order functions. -#}
+    {%- set key -%}
+        trim(trailing '.' from lower({{ clean_text(expr) }}))
+    {%- endset -%}
+    {%- set domain_sql = "'" ~ domain | replace("'", "''") ~ "'" -%}
+    coalesce(
+        (
+            select max(known.canonical)
+            from {{ ref('canonical_values') }} as known
+            where known.domain = {{ domain_sql }}
+                and trim(trailing '.' from lower(known.spelling)) = {{ key }}
+        ),
+        (
+            select
+                case
+                    when coalesce(element_at(array_sort(collect_list(nearest.score)), 2), 99)
+                        > min(nearest.score)
+                        then min_by(nearest.canonical, nearest.score)
+                end
+            from (
+                select
+                    candidates.canonical,
+                    min(candidates.score) as score
+                from (
+                    select
+                        known.canonical,
+                        {{ edit_distance('known.spelling_key', key) }} as distance,
+                        {{ edit_distance('known.spelling_key', key) }}
+                        + 1 - {{ jaro_winkler_similarity('known.spelling_key', key) }}
+                        + case when known.is_synonym then 0.5 else 0 end as score,
+                        case
+                            when greatest(length(known.spelling_key), length({{ key }})) <= 3
+                                then 0
+                            when greatest(length(known.spelling_key), length({{ key }})) <= 6
+                                then 1
+                            else 2
+                        end as allowed
+                    from (
+                        select distinct
+                            canonical,
+                            trim(trailing '.' from lower(spelling)) as spelling_key,
+                            lower(spelling) != lower(canonical) as is_synonym
+                        from {{ ref('canonical_values') }}
+                        where domain = {{ domain_sql }}
+                    ) as known
+                ) as candidates
+                where candidates.distance <= candidates.allowed
+                group by candidates.canonical
+            ) as nearest
+        )
+    )
+{%- endmacro %}

@@ -19,3 +19,19 @@
         ''
     )
 {%- endmacro %}
+
+{% macro spark__proper_case(expr) -%}
+    {#- The same tokens as on DuckDB; each keeps its leading non-letters and
+        gets its first letter upper-cased. -#}
+    array_join(
+        transform(
+            regexp_extract_all(lower({{ expr }}), '[^\pL]*\pL+|[^\pL]+$', 0),
+            token -> concat(
+                regexp_extract(token, '^[^\pL]*', 0),
+                upper(regexp_extract(token, '\pL', 0)),
+                regexp_replace(token, '^[^\pL]*\pL', '')
+            )
+        ),
+        ''
+    )
+{%- endmacro %}

@@ -48,7 +48,7 @@ final as (
         city,
         state,
         case
-            when regexp_full_match(postal_code_text, '[0-9]{5}') then postal_code_text
+            when {{ full_match('postal_code_text', '[0-9]{5}') }} then postal_code_text
         end as postal_code,
         country,
         signup_date,
@@ -62,7 +62,7 @@ final as (
         {{ is_unparseable('raw_date_of_birth', 'date_of_birth') }}
         or coalesce(date_of_birth < {{ var('min_birth_date') }}, false)
             as is_date_of_birth_invalid,
-        coalesce(not regexp_full_match(postal_code_text, '[0-9]{5}'), false)
+        coalesce(not {{ full_match('postal_code_text', '[0-9]{5}') }}, false)
             as is_postal_code_invalid
     from cleaned
 )

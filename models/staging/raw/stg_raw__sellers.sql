@@ -1,3 +1,5 @@
+{#- a rate: up to three whole digits and four decimals -#}
+{%- set rate_pattern = '[0-9]{0,3}\\.?[0-9]{1,4}' %}
 with
 
 source as (
@@ -18,7 +20,7 @@ parsed as (
         {{ parse_date('onboarded_date') }} as onboarded_date,
         try_cast(
             case
-                when regexp_full_match(trim(commission_rate), '[0-9]{0,3}\.?[0-9]{1,4}')
+                when {{ full_match('trim(commission_rate)', rate_pattern) }}
                     then trim(commission_rate)
             end as decimal(7, 3)
         ) as commission_rate,

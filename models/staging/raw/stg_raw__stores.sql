@@ -33,7 +33,7 @@ final as (
         city,
         state,
         case
-            when regexp_full_match(postal_code_text, '[0-9]{5}') then postal_code_text
+            when {{ full_match('postal_code_text', '[0-9]{5}') }} then postal_code_text
         end as postal_code,
         country,
         region,

@@ -1,0 +1,50 @@
+{% macro try_to_timestamp(expr, formats) -%}
+    {{ return(adapter.dispatch('try_to_timestamp', 'fashion_retail')(expr, formats)) }}
+{%- endmacro %}
+
+{% macro default__try_to_timestamp(expr, formats) -%}
+    {#- Spark: the first format that reads the text; null when none does (with
+        spark.sql.ansi.enabled false, as dbt-spark sets it, a failed parse is
+        null, not an error) -#}
+    {#- the strftime formats used here (as DuckDB reads them) and the Java
+        patterns that read the same text; a format missing from the list is a
+        compile error, not a silent misparse -#}
+    {%- set java_formats = {
+        '%Y-%m-%d': 'yyyy-MM-dd',
+        '%Y/%m/%d': 'yyyy/M/d',
+        '%m/%d/%Y': 'M/d/yyyy',
+        '%Y%m%d': 'yyyyMMdd',
+        '%d %b %Y': 'd MMM yyyy',
+        '%d %B %Y': 'd MMMM yyyy',
+        '%b %d %Y': 'MMM d yyyy',
+        '%B %d %Y': 'MMMM d yyyy',
+        '%Y-%m-%d %H:%M:%S': 'yyyy-MM-dd HH:mm:ss'
+    } -%}
+    {%- set formats = [formats] if formats is string else formats -%}
+    {%- set parts = [] -%}
+    {%- for format in formats -%}
+        {%- if format not in java_formats -%}
+            {{ exceptions.raise_compiler_error(
+                "try_to_timestamp: no Java pattern for the format '" ~ format ~ "'") }}
+        {%- endif -%}
+        {%- do parts.append("to_timestamp(" ~ expr ~ ", '" ~ java_formats[format] ~ "')") -%}
+    {%- endfor -%}
+    {%- if parts | length == 1 -%}
+        {{ parts[0] }}
+    {%- else -%}
+        coalesce({{ parts | join(', ') }})
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro duckdb__try_to_timestamp(expr, formats) -%}
+    {%- if formats is string -%}
+        try_strptime({{ expr }}, '{{ formats }}')
+    {%- else -%}
+        try_strptime({{ expr }}, [{% for f in formats %}'{{ f }}'{{ ", " if not loop.last }}{% endfor %}])
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro try_to_date(expr, formats) -%}
+    {#- The date of try_to_timestamp. -#}
+    cast({{ try_to_timestamp(expr, formats) }} as date)
+{%- endmacro %}
