@@ -1,6 +1,7 @@
 # fashion_retail: two commands for a newcomer.
 #   make build   venv + pinned dependencies, raw data, dbt build, docs site
-#   make test    lint (ruff, sqlfluff), dbt build with every dbt test, pytest
+#   make test    lint (ruff, sqlfluff), dbt build with every dbt test, pytest, and
+#                the SQL layers on Spark against DuckDB where Java is installed
 # Bigger data: make build SCALE=1   (generates parquet, loads it into `raw`)
 
 SHELL := /bin/bash
@@ -32,7 +33,8 @@ RAW_VARS := --vars '{raw_from_files: true}'
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
-        report bench bench-generate bench-anonymize bench-synthesize clean venv-spark build-spark
+        report bench bench-generate bench-anonymize bench-synthesize clean venv-spark build-spark \
+        test-spark spark-if-java
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -71,7 +73,11 @@ report: venv ## the data-quality and monitoring report of the built warehouse: t
 docs-serve: docs ## serve the docs site on http://localhost:8080
 	$(DBT) docs serve --port 8080
 
-test: lint dbt-test docs-check pytest ## every check: lint, dbt build, docs coverage, pytest
+test: lint dbt-test docs-check pytest spark-if-java ## every check: lint, dbt build, docs coverage, pytest, Spark
+
+spark-if-java: ## the Spark checks (make test-spark) where Java is installed
+	@if command -v java > /dev/null; then $(MAKE) --no-print-directory test-spark; \
+	else echo "no Java on this machine: the Spark checks (make test-spark) are skipped"; fi
 
 lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
 	$(BIN)/ruff check scripts models
@@ -128,12 +134,40 @@ $(SPARK_BIN)/.installed: requirements-spark.txt constraints-spark.txt
 
 venv-spark: $(SPARK_BIN)/.installed ## the Spark virtualenv (dbt-spark, pyspark; needs Java 17)
 
+# the layers that run on Spark so far; the cleansing audit, the privacy layer and
+# monitoring still use DuckDB spellings (see the README's Spark section)
+# (and the cleansing macros' unit tests: test_canonicalize's fixture trips an
+# internal error of Spark's subquery decorrelation, though canonicalize itself
+# runs in every staging model)
+SPARK_SELECT := path:models/staging path:models/intermediate path:models/marts \
+                test_harness__cleansing_macros
+SPARK_EXCLUDE := path:models/intermediate/cleansing path:models/intermediate/privacy \
+                 rpt_cleansing_scorecard test_canonicalize
+SPARK_NODES := --select $(SPARK_SELECT) --exclude $(SPARK_EXCLUDE) --indirect-selection cautious
+# the same layers on DuckDB from the same parquet, to compare the engines
+SPARK_DUCKDB := $(SPARK_DIR)/duckdb.duckdb
+SPARK_DUCKDB_DBT := FASHION_RETAIL_DUCKDB=$(SPARK_DUCKDB) $(DBT)
+SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt --vars '{raw_from_files: true}'
+
 build-spark: venv venv-spark ## the SQL layers on Spark at the seed scale (raw data as parquet)
-	mkdir -p $(SPARK_DIR)
+	rm -rf $(SPARK_DIR) && mkdir -p $(SPARK_DIR)
 	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format parquet --out $(SPARK_DATA) --quiet --no-progress
-	$(SPARK_DBT) run-operation load_raw_files $(SPARK_VARS) --args '{path: "$(SPARK_DATA)"}'
-	$(SPARK_DBT) seed $(SPARK_VARS)
-	$(SPARK_DBT) build $(SPARK_VARS) --exclude resource_type:seed
+	@start=$$(date +%s); \
+	$(SPARK_DBT) run-operation load_raw_files $(SPARK_VARS) --args '{path: "$(SPARK_DATA)"}' && \
+	$(SPARK_DBT) seed $(SPARK_VARS) && \
+	$(SPARK_DBT) build $(SPARK_VARS) $(SPARK_NODES) && \
+	echo "$$(( $$(date +%s) - start ))" > $(SPARK_DIR)/build-seconds
+
+test-spark: build-spark ## the same layers on DuckDB from the same parquet; the engines' figures must agree
+	@start=$$(date +%s); \
+	$(SPARK_DUCKDB_DBT) run-operation load_raw_files $(SPARK_DUCKDB_VARS) --args '{path: "$(SPARK_DATA)", format: parquet}' && \
+	$(SPARK_DUCKDB_DBT) seed $(SPARK_DUCKDB_VARS) && \
+	$(SPARK_DUCKDB_DBT) build $(SPARK_DUCKDB_VARS) $(SPARK_NODES) && \
+	echo "$$(( $$(date +%s) - start ))" > $(SPARK_DIR)/duckdb-seconds
+	$(BIN)/python -m fashion_retail_dbt.engine_figures duckdb $(SPARK_DUCKDB) $(SPARK_DIR)/figures-duckdb.json
+	$(SPARK_BIN)/python -m fashion_retail_dbt.engine_figures spark $(SPARK_DIR) $(SPARK_DIR)/figures-spark.json
+	$(BIN)/python -m fashion_retail_dbt.engine_figures compare $(SPARK_DIR)/figures-duckdb.json $(SPARK_DIR)/figures-spark.json
+	@echo "seed scale, same layers, load + seeds + build with tests: Spark $$(cat $(SPARK_DIR)/build-seconds) s, DuckDB $$(cat $(SPARK_DIR)/duckdb-seconds) s"
 
 clean: ## remove build output (not the venv, not the warehouse)
 	rm -rf target logs data

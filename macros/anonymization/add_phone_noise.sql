@@ -3,7 +3,7 @@
 {%- endmacro %}
 
 {% macro default__add_phone_noise(expr, key_expr) -%}
-    {{ cleansing_unsupported('add_phone_noise') }}
+    {{ cleansing_unsupported('add_phone_noise', 'anonymization') }}
 {%- endmacro %}
 
 {% macro duckdb__add_phone_noise(expr, key_expr) -%}

@@ -4,7 +4,7 @@
 {%- endmacro %}
 
 {% macro default__generalize_age_from_birth_date(birth_date_expr, as_of_expr) -%}
-    {{ cleansing_unsupported('generalize_age_from_birth_date') }}
+    {{ cleansing_unsupported('generalize_age_from_birth_date', 'anonymization') }}
 {%- endmacro %}
 
 {% macro duckdb__generalize_age_from_birth_date(birth_date_expr, as_of_expr) -%}

@@ -3,7 +3,7 @@
 {%- endmacro %}
 
 {% macro default__hash_pii(expr) -%}
-    {{ cleansing_unsupported('hash_pii') }}
+    {{ cleansing_unsupported('hash_pii', 'anonymization') }}
 {%- endmacro %}
 
 {% macro duckdb__hash_pii(expr) -%}

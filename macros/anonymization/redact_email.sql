@@ -3,7 +3,7 @@
 {%- endmacro %}
 
 {% macro default__redact_email(expr) -%}
-    {{ cleansing_unsupported('redact_email') }}
+    {{ cleansing_unsupported('redact_email', 'anonymization') }}
 {%- endmacro %}
 
 {% macro duckdb__redact_email(expr) -%}

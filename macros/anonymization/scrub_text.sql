@@ -3,7 +3,7 @@
 {%- endmacro %}
 
 {% macro default__scrub_text(expr) -%}
-    {{ cleansing_unsupported('scrub_text') }}
+    {{ cleansing_unsupported('scrub_text', 'anonymization') }}
 {%- endmacro %}
 
 {% macro duckdb__scrub_text(expr) -%}

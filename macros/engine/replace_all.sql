@@ -7,16 +7,16 @@
         group ('i': case-insensitive). -#}
     regexp_replace(
         {{ expr }},
-        '{{ "(?" ~ flags ~ ")" if flags }}{{ pattern | replace("'", "''") }}',
-        '{{ replacement | replace("'", "''") }}'
+        {{ regex_literal(("(?" ~ flags ~ ")" if flags else "") ~ pattern) }},
+        {{ regex_literal(replacement) }}
     )
 {%- endmacro %}
 
 {% macro duckdb__replace_all(expr, pattern, replacement='', flags='') -%}
     regexp_replace(
         {{ expr }},
-        '{{ pattern | replace("'", "''") }}',
-        '{{ replacement | replace("'", "''") }}',
+        {{ regex_literal(pattern) }},
+        {{ regex_literal(replacement) }},
         'g{{ flags }}'
     )
 {%- endmacro %}

@@ -3,10 +3,7 @@
 {%- endmacro %}
 
 {% macro default__median_absolute_deviation(expr) -%}
-    {{ exceptions.raise_compiler_error(
-        "median_absolute_deviation has no implementation for adapter '"
-        ~ adapter.type() ~ "'. Add " ~ adapter.type()
-        ~ "__median_absolute_deviation under macros/monitoring/.") }}
+    {{ cleansing_unsupported('median_absolute_deviation', 'monitoring') }}
 {%- endmacro %}
 
 {% macro duckdb__median_absolute_deviation(expr) -%}

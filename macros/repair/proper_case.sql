@@ -3,7 +3,7 @@
 {%- endmacro %}
 
 {% macro default__proper_case(expr) -%}
-    {{ cleansing_unsupported('proper_case') }}
+    {{ cleansing_unsupported('proper_case', 'repair') }}
 {%- endmacro %}
 
 {% macro duckdb__proper_case(expr) -%}
@@ -25,11 +25,11 @@
         gets its first letter upper-cased. -#}
     array_join(
         transform(
-            regexp_extract_all(lower({{ expr }}), '[^\pL]*\pL+|[^\pL]+$', 0),
+            regexp_extract_all(lower({{ expr }}), r'[^\pL]*\pL+|[^\pL]+$', 0),
             token -> concat(
-                regexp_extract(token, '^[^\pL]*', 0),
-                upper(regexp_extract(token, '\pL', 0)),
-                regexp_replace(token, '^[^\pL]*\pL', '')
+                regexp_extract(token, r'^[^\pL]*', 0),
+                upper(regexp_extract(token, r'\pL', 0)),
+                regexp_replace(token, r'^[^\pL]*\pL', '')
             )
         ),
         ''

@@ -10,7 +10,7 @@
         when {{ value }} is null then null
         else coalesce(
             (
-                select arg_max(peers.spelling, peers.n_rows)
+                select max_by(peers.spelling, peers.n_rows)
                 from (
                     select
                         spelling_source.{{ column }} as spelling,

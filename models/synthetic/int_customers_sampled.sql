@@ -1,4 +1,5 @@
-{#- The customers the statistical twins learn from, every version of each: all
+{#- The customers the statistical twins learn from, every version of each, with
+    the columns the twins model (no names, e-mails, phones or addresses): all
     of them up to var('synthetic_max_customers'), beyond it a sample of that
     many, drawn by a hash of the id and var('synthetic_seed') (the same sample
     on every build). Sampling customers, then their orders and lines, keeps
@@ -21,7 +22,16 @@ sampled as (
 ),
 
 final as (
-    select int_customers_cleansed.*
+    select
+        int_customers_cleansed.customer_id,
+        int_customers_cleansed.gender,
+        int_customers_cleansed.date_of_birth,
+        int_customers_cleansed.state,
+        int_customers_cleansed.country,
+        int_customers_cleansed.signup_date,
+        int_customers_cleansed.loyalty_tier,
+        int_customers_cleansed.is_marketing_opt_in,
+        int_customers_cleansed.updated_at
     from int_customers_cleansed
     semi join sampled
         on int_customers_cleansed.customer_id = sampled.customer_id

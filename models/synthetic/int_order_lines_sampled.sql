@@ -11,7 +11,14 @@ int_orders_sampled as (
 ),
 
 final as (
-    select int_order_lines_cleansed.*
+    select
+        int_order_lines_cleansed.order_line_id,
+        int_order_lines_cleansed.order_id,
+        int_order_lines_cleansed.product_id,
+        int_order_lines_cleansed.quantity,
+        int_order_lines_cleansed.unit_price,
+        int_order_lines_cleansed.discount_amount,
+        int_order_lines_cleansed.is_returned
     from int_order_lines_cleansed
     semi join int_orders_sampled
         on int_order_lines_cleansed.order_id = int_orders_sampled.order_id

@@ -30,7 +30,12 @@ is_sampling as (
 ),
 
 final as (
-    select int_orders_cleansed.*
+    select
+        int_orders_cleansed.order_id,
+        int_orders_cleansed.customer_id,
+        int_orders_cleansed.channel,
+        int_orders_cleansed.payment_method,
+        int_orders_cleansed.order_date
     from int_orders_cleansed
     cross join is_sampling
     where

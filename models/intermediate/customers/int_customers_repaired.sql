@@ -88,7 +88,7 @@ neighbours as (
         lead(spelled.loyalty_tier) over by_version as next_loyalty_tier,
         {%- for column in ['first_name', 'last_name', 'email', 'phone', 'date_of_birth',
                            'gender', 'signup_date', 'is_marketing_opt_in', 'country'] %}
-            first({{ column }} ignore nulls) over all_versions as any_{{ column }},
+            {{ first_non_null(column) }} over all_versions as any_{{ column }},
         {%- endfor %}
         lag(spelled.customer_id) over by_version is not null as has_prev,
         lead(spelled.customer_id) over by_version is not null as has_next

@@ -36,7 +36,7 @@ single as (
 
 spelled as (
     select
-        single.* exclude (first_name, last_name, department),
+        {{ star_except('single', ['first_name', 'last_name', 'department']) }},
         {{ restore_spelling('first_name', 'single') }} as first_name,
         {{ restore_spelling('last_name', 'single') }} as last_name,
         {{ restore_spelling('department', 'single') }} as department
@@ -58,7 +58,7 @@ versions as (
         spelled.*,
         {%- for column in ['first_name', 'last_name', 'email', 'phone', 'date_of_birth',
                            'hire_date', 'termination_date'] %}
-        first({{ column }} ignore nulls) over all_versions as any_{{ column }}
+        {{ first_non_null(column) }} over all_versions as any_{{ column }}
         {{- "," if not loop.last }}
     {%- endfor %}
     from spelled

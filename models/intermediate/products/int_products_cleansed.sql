@@ -58,7 +58,7 @@ single as (
 
 spelled as (
     select
-        single.* exclude (product_name, brand),
+        {{ star_except('single', ['product_name', 'brand']) }},
         {{ restore_spelling('product_name', 'single') }} as product_name,
         {{ restore_spelling('brand', 'single') }} as brand
     from single
@@ -69,7 +69,7 @@ own_versions as (
         spelled.*,
         {%- for column in ['sku', 'product_name', 'brand', 'category', 'size', 'colour',
                            'material', 'season', 'cost', 'seller_id', 'launch_date'] %}
-            first({{ column }} ignore nulls) over all_versions as version_{{ column }},
+            {{ first_non_null(column) }} over all_versions as version_{{ column }},
         {%- endfor %}
         spelled.updated_at::date as priced_on
     from spelled

@@ -37,10 +37,9 @@ single as (
 
 spelled as (
     select
-        single.* exclude (
-            company_name, brand_name, contact_first_name,
-            contact_last_name
-        ),
+        {{ star_except('single', [
+            'company_name', 'brand_name', 'contact_first_name', 'contact_last_name'
+        ]) }},
         {{ restore_spelling('company_name', 'single') }} as company_name,
         {{ restore_spelling('brand_name', 'single') }} as brand_name,
         {{ restore_spelling('contact_first_name', 'single') }} as contact_first_name,
@@ -63,7 +62,7 @@ versions as (
         {%- for column in ['company_name', 'brand_name', 'contact_first_name',
                            'contact_last_name', 'contact_email', 'contact_phone',
                            'country', 'brand_tier', 'onboarded_date'] %}
-        first({{ column }} ignore nulls) over all_versions as any_{{ column }}
+        {{ first_non_null(column) }} over all_versions as any_{{ column }}
         {{- "," if not loop.last }}
     {%- endfor %}
     from spelled

@@ -35,7 +35,7 @@ single as (
 
 spelled as (
     select
-        single.* exclude (store_name, street_address, city, region),
+        {{ star_except('single', ['store_name', 'street_address', 'city', 'region']) }},
         {{ restore_spelling('store_name', 'single') }} as store_name,
         {{ restore_spelling('street_address', 'single') }} as street_address,
         {{ restore_spelling('city', 'single') }} as city,

@@ -5,6 +5,8 @@
     quarters its three-month blocks. Fashion seasons follow the collections:
     spring/summer February to July, autumn/winter August to January (January
     belongs to the previous year's AW collection). -#}
+{#- the first day of a holiday's month, in a given year -#}
+{%- set month_start = 'make_date(years.calendar_year, us_public_holidays.month, 1)' %}
 with
 
 sale_periods as (
@@ -52,11 +54,7 @@ holiday_dates as (
                     + cast(
                         (
                             us_public_holidays.weekday
-                            - isodow(
-                                make_date(
-                                    years.calendar_year, us_public_holidays.month, 1
-                                )
-                            )
+                            - {{ iso_weekday(month_start) }}
                             + 7
                         ) % 7
                         + 7 * (us_public_holidays.nth_weekday - 1) as integer
@@ -65,10 +63,10 @@ holiday_dates as (
                 -- the last given weekday of the month
                 last_day(make_date(years.calendar_year, us_public_holidays.month, 1))
                 - cast(
-                    (isodow(last_day(
-                        make_date(years.calendar_year, us_public_holidays.month, 1)
-                    ))
-                    - us_public_holidays.weekday + 7) % 7 as integer
+                    (
+                        {{ iso_weekday('last_day(' ~ month_start ~ ')') }}
+                        - us_public_holidays.weekday + 7
+                    ) % 7 as integer
                 )
         end as holiday_date
     from years
@@ -77,18 +75,18 @@ holiday_dates as (
 
 final as (
     select
-        cast(strftime(days.calendar_date, '%Y%m%d') as integer) as date_key,
+        {{ date_key('days.calendar_date') }} as date_key,
         days.calendar_date,
-        isodow(days.calendar_date) as day_of_week,
-        dayname(days.calendar_date) as day_name,
-        isodow(days.calendar_date) >= 6 as is_weekend,
+        {{ iso_weekday('days.calendar_date') }} as day_of_week,
+        {{ day_name('days.calendar_date') }} as day_name,
+        {{ iso_weekday('days.calendar_date') }} >= 6 as is_weekend,
         day(days.calendar_date) as day_of_month,
         dayofyear(days.calendar_date) as day_of_year,
         weekofyear(days.calendar_date) as iso_week,
-        isoyear(days.calendar_date) as iso_year,
+        {{ iso_year('days.calendar_date') }} as iso_year,
         cast(date_trunc('week', days.calendar_date) as date) as week_start_date,
         days.calendar_month as month_number,
-        monthname(days.calendar_date) as month_name,
+        {{ month_name('days.calendar_date') }} as month_name,
         quarter(days.calendar_date) as quarter_number,
         days.calendar_year,
         case
@@ -96,7 +94,8 @@ final as (
             else days.calendar_year - 1
         end as fiscal_year,
         (days.calendar_month + 10) % 12 + 1 as fiscal_period,
-        ((days.calendar_month + 10) % 12) // 3 + 1 as fiscal_quarter,
+        cast(floor(((days.calendar_month + 10) % 12) / 3) as integer) + 1
+            as fiscal_quarter,
         case
             when days.calendar_month between 2 and 7 then 'Spring/Summer'
             else 'Autumn/Winter'

@@ -57,8 +57,7 @@ final as (
         snapshots.inventory_snapshot_id,
         coalesce(dim_stores.store_key, {{ unknown_key() }}) as store_key,
         coalesce(dim_products.product_key, {{ unknown_key() }}) as product_key,
-        cast(strftime(snapshots.snapshot_date, '%Y%m%d') as integer)
-            as snapshot_date_key,
+        {{ date_key('snapshots.snapshot_date') }} as snapshot_date_key,
         snapshots.quantity_on_hand,
         snapshots.quantity_on_order,
         snapshots.quantity_on_hand = 0 as is_stock_out,

@@ -1,6 +1,8 @@
+{#- incremental where the engine can replace rows by key; on Spark without
+    Delta (no merge) a table rebuilt on every run -#}
 {{
     config(
-        materialized='incremental',
+        materialized='incremental' if target.type == 'duckdb' else 'table',
         unique_key='order_line_id',
         incremental_strategy='delete+insert',
         on_schema_change='fail'
@@ -126,8 +128,8 @@ final as (
         store_key,
         product_key,
         seller_key,
-        cast(strftime(order_date, '%Y%m%d') as integer) as order_date_key,
-        cast(strftime(returned_date, '%Y%m%d') as integer) as returned_date_key,
+        {{ date_key('order_date') }} as order_date_key,
+        {{ date_key('returned_date') }} as returned_date_key,
         channel,
         payment_method,
         order_notes,

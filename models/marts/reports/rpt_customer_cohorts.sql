@@ -50,7 +50,10 @@ cohorts as (
 activity as (
     select
         customers.cohort_month,
-        date_diff('month', customers.cohort_month, orders.order_date)
+        -- month boundaries crossed (DuckDB's date_diff('month', ...)), in
+        -- arithmetic every engine reads alike
+        (year(orders.order_date) - year(customers.cohort_month)) * 12
+        + month(orders.order_date) - month(customers.cohort_month)
             as months_since_first_order,
         count(distinct orders.customer_id) as active_customers,
         count(*) as orders,
