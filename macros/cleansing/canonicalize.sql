@@ -1,12 +1,4 @@
 {% macro canonicalize(expr, domain) -%}
-    {{ return(adapter.dispatch('canonicalize', 'fashion_retail')(expr, domain)) }}
-{%- endmacro %}
-
-{% macro default__canonicalize(expr, domain) -%}
-    {{ cleansing_unsupported('canonicalize') }}
-{%- endmacro %}
-
-{% macro duckdb__canonicalize(expr, domain) -%}
     {#- 1. the value (cleaned, lower-cased, without a trailing '.') is looked up
            among the domain's known spellings in the canonical_values seed;
         2. otherwise, among the domain's known spellings within 1 edit (4-6
@@ -14,65 +6,9 @@
            the closest wins (ties on distance go to the higher Jaro-Winkler
            similarity) and gives its canonical value, unless the nearest
            spellings of two different canonical values are exactly as close;
-        3. otherwise null: no guess. -#}
-    {%- set key -%}
-        rtrim(lower({{ clean_text(expr) }}), '.')
-    {%- endset -%}
-    {%- set domain_sql = "'" ~ domain | replace("'", "''") ~ "'" -%}
-    coalesce(
-        (
-            select max(known.canonical)
-            from {{ ref('canonical_values') }} as known
-            where known.domain = {{ domain_sql }}
-                and rtrim(lower(known.spelling), '.') = {{ key }}
-        ),
-        (
-            select
-                case
-                    when coalesce(list_sort(list(nearest.score))[2], 99) > min(nearest.score)
-                        then arg_min(nearest.canonical, nearest.score)
-                end
-            from (
-                select
-                    candidates.canonical,
-                    min(candidates.score) as score
-                from (
-                    select
-                        known.canonical,
-                        damerau_levenshtein(known.spelling_key, {{ key }}) as distance,
-                        -- ties on distance go to the more similar spelling, and
-                        -- to the canonical spelling over a synonym (typos are
-                        -- made of the usual spelling)
-                        damerau_levenshtein(known.spelling_key, {{ key }})
-                        + 1 - jaro_winkler_similarity(known.spelling_key, {{ key }})
-                        + case when known.is_synonym then 0.5 else 0 end as score,
-                        case
-                            when greatest(length(known.spelling_key), length({{ key }})) <= 3
-                                then 0
-                            when greatest(length(known.spelling_key), length({{ key }})) <= 6
-                                then 1
-                            else 2
-                        end as allowed
-                    from (
-                        select distinct
-                            canonical,
-                            rtrim(lower(spelling), '.') as spelling_key,
-                            lower(spelling) != lower(canonical) as is_synonym
-                        from {{ ref('canonical_values') }}
-                        where domain = {{ domain_sql }}
-                    ) as known
-                ) as candidates
-                where candidates.distance <= candidates.allowed
-                group by candidates.canonical
-            ) as nearest
-        )
-    )
-{%- endmacro %}
-
-{% macro spark__canonicalize(expr, domain) -%}
-    {#- The same three steps as on DuckDB, in Spark's spellings; the distance
-        and the similarity come from edit_distance and jaro_winkler_similarity,
-        which Spark computes with higher-order functions. -#}
+        3. otherwise null: no guess.
+        The distance and the similarity come from edit_distance and
+        jaro_winkler_similarity (DuckDB's own functions; computed on Spark). -#}
     {%- set key -%}
         trim(trailing '.' from lower({{ clean_text(expr) }}))
     {%- endset -%}
@@ -87,7 +23,8 @@
         (
             select
                 case
-                    when coalesce(element_at(array_sort(collect_list(nearest.score)), 2), 99)
+                    when
+                        coalesce({{ nth_element('array_sort(array_agg(nearest.score))', 2) }}, 99)
                         > min(nearest.score)
                         then min_by(nearest.canonical, nearest.score)
                 end
@@ -99,6 +36,9 @@
                     select
                         known.canonical,
                         {{ edit_distance('known.spelling_key', key) }} as distance,
+                        -- ties on distance go to the more similar spelling, and
+                        -- to the canonical spelling over a synonym (typos are
+                        -- made of the usual spelling)
                         {{ edit_distance('known.spelling_key', key) }}
                         + 1 - {{ jaro_winkler_similarity('known.spelling_key', key) }}
                         + case when known.is_synonym then 0.5 else 0 end as score,
