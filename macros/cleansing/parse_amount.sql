@@ -5,10 +5,10 @@
     {%- set s -%}
         trim({{ replace_all(
             "trim(cast(" ~ expr ~ " as " ~ dbt.type_string() ~ "))",
-            '^(usd|us\$|\$)\s*|\s*(usd|\$)$', '', 'i') }})
+            '^(usd|us\\$|\\$)\\s*|\\s*(usd|\\$)$', '', 'i') }})
     {%- endset -%}
     case
-        when {{ full_match(s, '-?([0-9]{1,3}(,[0-9]{3})+|[0-9]{1,15})(\.[0-9]{1,2})?') }}
+        when {{ full_match(s, '-?([0-9]{1,3}(,[0-9]{3})+|[0-9]{1,15})(\\.[0-9]{1,2})?') }}
             then try_cast(replace({{ s }}, ',', '') as decimal(18, 2))
     end
 {%- endmacro %}

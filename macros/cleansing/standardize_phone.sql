@@ -7,11 +7,11 @@
     {%- set stripped -%}
         trim({{ replace_all(
             "trim(cast(" ~ expr ~ " as " ~ dbt.type_string() ~ "))",
-            '\s*(x|ext\.?|extension)\s*[0-9]{1,6}$', '', 'i') }})
+            '\\s*(x|ext\\.?|extension)\\s*[0-9]{1,6}$', '', 'i') }})
     {%- endset -%}
     {%- set digits = replace_all(stripped, '[^0-9]', '') -%}
     case
-        when not {{ full_match(stripped, '\+?[0-9 .()-]+') }} then null
+        when not {{ full_match(stripped, '\\+?[0-9 .()-]+') }} then null
         when {{ stripped }} like '+%' and {{ digits }} like '1%'
             then case when length({{ digits }}) = 11
                 and substr({{ digits }}, 2, 1) between '2' and '9'
