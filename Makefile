@@ -26,10 +26,12 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 DBT := $(BIN)/dbt
 GEN := $(BIN)/python -m fashion_retail_gen
 
+# the raw layer comes from generated files, not the seeds
+FILES_VARS := --vars '{raw_from_files: true}'
 ifeq ($(strip $(SCALE)),)
 RAW_VARS :=
 else
-RAW_VARS := --vars '{raw_from_files: true}'
+RAW_VARS := $(FILES_VARS)
 endif
 
 .PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
@@ -123,7 +125,7 @@ SPARK_BIN := $(SPARK_VENV)/bin
 SPARK_DIR := $(CURDIR)/target/spark
 SPARK_DATA := $(CURDIR)/data/spark-$(SEED_SCALE)
 SPARK_DBT := FASHION_RETAIL_SPARK_DIR=$(SPARK_DIR) $(SPARK_BIN)/dbt
-SPARK_VARS := --target spark --target-path target/spark/dbt --vars '{raw_from_files: true}'
+SPARK_VARS := --target spark --target-path target/spark/dbt $(FILES_VARS)
 
 $(SPARK_BIN)/.installed: requirements-spark.txt constraints-spark.txt
 	@command -v java > /dev/null || { echo "error: Spark needs Java 17 on the PATH"; exit 1; }
@@ -147,7 +149,7 @@ SPARK_NODES := --select $(SPARK_SELECT) --exclude $(SPARK_EXCLUDE) --indirect-se
 # the same layers on DuckDB from the same parquet, to compare the engines
 SPARK_DUCKDB := $(SPARK_DIR)/duckdb.duckdb
 SPARK_DUCKDB_DBT := FASHION_RETAIL_DUCKDB=$(SPARK_DUCKDB) $(DBT)
-SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt --vars '{raw_from_files: true}'
+SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt $(FILES_VARS)
 
 build-spark: venv venv-spark ## the SQL layers on Spark at the seed scale (raw data as parquet)
 	rm -rf $(SPARK_DIR) && mkdir -p $(SPARK_DIR)
