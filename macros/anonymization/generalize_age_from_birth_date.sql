@@ -4,7 +4,12 @@
 {%- endmacro %}
 
 {% macro default__generalize_age_from_birth_date(birth_date_expr, as_of_expr) -%}
-    {{ cleansing_unsupported('generalize_age_from_birth_date', 'anonymization') }}
+    {#- Spark: the completed years counted from the calendar parts (a birthday
+        not yet reached in the as-of year takes one off) -#}
+    {{ generalize_age(
+        "(year(" ~ as_of_expr ~ ") - year(" ~ birth_date_expr ~ ") - case when month("
+        ~ as_of_expr ~ ") * 100 + day(" ~ as_of_expr ~ ") < month(" ~ birth_date_expr
+        ~ ") * 100 + day(" ~ birth_date_expr ~ ") then 1 else 0 end)") }}
 {%- endmacro %}
 
 {% macro duckdb__generalize_age_from_birth_date(birth_date_expr, as_of_expr) -%}

@@ -34,14 +34,11 @@
     {%- endif -%}
     {%- set released_columns = [] -%}
     {%- if execute -%}
-        {%- set found = run_query(
-            "select table_name, column_name, data_type from information_schema.columns"
-            ~ " where table_catalog = 'privacy' order by table_name, ordinal_position") -%}
         {#- per released table, from the mart it releases (once): whether it
             describes people, and its free-text (scrub_text) columns -#}
         {%- set tables = {} -%}
         {%- for node in graph.nodes.values() -%}
-            {%- if node.resource_type == 'model' and node.database != 'privacy' -%}
+            {%- if node.resource_type == 'model' and not is_privacy_layer_node(node) -%}
                 {%- set policy = node.config.meta.get('privacy', {}) or {} -%}
                 {%- set free_text = [] -%}
                 {%- for column in node.columns.values() if column.meta.get('pii') is not none -%}
@@ -54,11 +51,17 @@
                     'person': policy.get('subject') is not none, 'free_text': free_text}}) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- for row in found.rows -%}
-            {%- set upstream = tables.get(row[0], {'person': false, 'free_text': []}) -%}
-            {%- do released_columns.append({
-                'table': row[0], 'column': row[1], 'person': upstream.person,
-                'free_text': row[1] in upstream.free_text}) -%}
+        {#- every column of every table the privacy database (on Spark, schema)
+            holds, read from the catalogue, not from the project: a table built
+            by hand is checked too -#}
+        {%- for found in privacy_layer_relations() -%}
+            {%- set relation = found.relation -%}
+            {%- set upstream = tables.get(relation.identifier, {'person': false, 'free_text': []}) -%}
+            {%- for column in adapter.get_columns_in_relation(relation) -%}
+                {%- do released_columns.append({
+                    'relation': relation, 'table': relation.identifier, 'column': column.name,
+                    'person': upstream.person, 'free_text': column.name in upstream.free_text}) -%}
+            {%- endfor -%}
         {%- endfor -%}
         {%- if released_columns | length == 0 -%}
             {#- nothing to check is a failure, with its reason as the row -#}
@@ -109,7 +112,7 @@ raw_values as (
         and lower(trim(raw_value)) not in (select word from public_words)
         and (
             (kind in ('first_name', 'last_name', 'street_address')
-                and regexp_matches(raw_value, '\pL'))
+                and {{ regex_contains('raw_value', '\\pL') }})
             or (kind = 'email' and contains(raw_value, '@'))
             or (kind = 'date_of_birth' and {{ parse_date('raw_value') }} is not null)
         )
@@ -120,7 +123,7 @@ raw_values as (
         kind = 'email'
         and contains(raw_value, '@')
         and length(trim(split_part(raw_value, '@', 1))) >= 2
-        and regexp_matches(split_part(raw_value, '@', 1), '\pL')
+        and {{ regex_contains("split_part(raw_value, '@', 1)", '\\pL') }}
         -- a local part that is a plain word ('price@', 'grey@') gives nobody away
         and lower(trim(split_part(raw_value, '@', 1))) not in (select word from public_words)
     union all
@@ -147,7 +150,7 @@ released_cells as (
         {{ released.free_text }} as is_free_text,
         {{ released.person }} as is_person_table,
         lower(trim(cast({{ adapter.quote(released.column) }} as {{ dbt.type_string() }}))) as value
-    from privacy.{{ adapter.quote(released.table) }}
+    from {{ released.relation }}
     where {{ adapter.quote(released.column) }} is not null
     {%- if not loop.last %}
     union all
@@ -175,17 +178,26 @@ released_values as (
         value
     from released_cells
     where
-        regexp_full_match(value, '\+?[0-9 ().-]{10,}')
-        and not regexp_full_match(value, '-?[0-9]*\.[0-9]+')
+        {{ full_match('value', '\\+?[0-9 ().-]{10,}') }}
+        and not {{ full_match('value', '-?[0-9]*\\.[0-9]+') }}
     union all
     -- each word of a free text
     select distinct
         released_column,
         is_person_table,
-        trim(unnest(regexp_extract_all(value, '[^ ,;:!?()"<>\[\]]+')), '.'),
+        trim(both '.' from word),
         value
-    from released_cells
-    where is_free_text
+    from (
+        select
+            released_column,
+            is_person_table,
+            value,
+            {{ explode_array(
+                "regexp_extract_all(value, " ~ regex_literal('[^ ,;:!?()"<>\\[\\]]+') ~ ", 0)"
+            ) }} as word
+        from released_cells
+        where is_free_text
+    ) as free_text_words
 ),
 
 matches as (
@@ -214,7 +226,7 @@ shapes as (
         value as released_value,
         cast(null as {{ dbt.type_string() }}) as raw_column,
         case
-            when regexp_matches(value, '[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]')
+            when {{ regex_contains('value', '[a-z0-9._%+-]+@[a-z0-9-]+\\.[a-z]') }}
                 then 'e-mail shape in free text'
             else 'phone shape in free text'
         end as kind
@@ -222,8 +234,8 @@ shapes as (
     where
         is_free_text
         and (
-            regexp_matches(value, '[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]')
-            or regexp_matches(value, '[0-9](?:[ ().-]*[0-9]){8,}')
+            {{ regex_contains('value', '[a-z0-9._%+-]+@[a-z0-9-]+\\.[a-z]') }}
+            or {{ regex_contains('value', '[0-9](?:[ ().-]*[0-9]){8,}') }}
         )
 ),
 
@@ -248,4 +260,29 @@ select * from final
                      'rpt_customer_cohorts', 'k_anonymity'] -%}
         {%- do ref('privacy_' ~ name) -%}
     {%- endfor -%}
+{%- endmacro %}
+
+
+{% macro is_privacy_layer_node(node) -%}
+    {#- Whether a graph node is a model of the privacy layer (models/privacy/). -#}
+    {{ return(node.resource_type == 'model' and node.fqn | length > 2 and node.fqn[1] == 'privacy') }}
+{%- endmacro %}
+
+
+{% macro privacy_layer_relations() -%}
+    {#- Every table and view in the privacy layer's database and schema (DuckDB:
+        the attached privacy file; Spark: the privacy schema), from the
+        catalogue, as catalog_relations gives them: what would be handed out,
+        whether dbt built it or not. Only at execute time. -#}
+    {%- set locations = [] -%}
+    {%- for node in graph.nodes.values() if is_privacy_layer_node(node) and node.config.enabled -%}
+        {%- if (node.database, node.schema) not in locations -%}
+            {%- do locations.append((node.database, node.schema)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if locations | length != 1 -%}
+        {{ exceptions.raise_compiler_error(
+            "privacy layer: its models must share one database and schema, found " ~ locations) }}
+    {%- endif -%}
+    {{ return(catalog_relations(locations[0][0], locations[0][1])) }}
 {%- endmacro %}

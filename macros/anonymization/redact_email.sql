@@ -1,12 +1,4 @@
 {% macro redact_email(expr) -%}
-    {{ return(adapter.dispatch('redact_email', 'fashion_retail')(expr)) }}
-{%- endmacro %}
-
-{% macro default__redact_email(expr) -%}
-    {{ cleansing_unsupported('redact_email', 'anonymization') }}
-{%- endmacro %}
-
-{% macro duckdb__redact_email(expr) -%}
     {#- The local part, and the domain without its last label, keep their first
         and last characters; every other character (dots included) becomes '*';
         the last label stays: john.doe@gmail.com -> j******e@g***l.com. Parts of
@@ -15,10 +7,10 @@
         the last '.', in one concat outside any CASE, so that DuckDB evaluates
         the normalized value and the positions once (its common subexpression
         elimination does not look inside CASE); the e-mail test only decides
-        between that string and null. -#}
-    {%- set e = "lower(trim(cast(" ~ expr ~ " as varchar)))" -%}
-    {%- set at = "strpos(" ~ e ~ ", '@')" -%}
-    {%- set dot = "(length(" ~ e ~ ") - strpos(reverse(" ~ e ~ "), '.') + 1)" -%}
+        between that string and null. Written once for DuckDB and Spark. -#}
+    {%- set e = "lower(trim(cast(" ~ expr ~ " as " ~ dbt.type_string() ~ ")))" -%}
+    {%- set at = "instr(" ~ e ~ ", '@')" -%}
+    {%- set dot = "(length(" ~ e ~ ") - instr(reverse(" ~ e ~ "), '.') + 1)" -%}
     concat(
         left({{ e }}, 1),
         repeat('*', greatest({{ at }} - 3, 0)),

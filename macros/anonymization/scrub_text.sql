@@ -3,7 +3,57 @@
 {%- endmacro %}
 
 {% macro default__scrub_text(expr) -%}
-    {{ cleansing_unsupported('scrub_text', 'anonymization') }}
+    {#- Spark, which runs no correlated subquery over a text's words and no
+        subquery inside a higher-order function: the same rules as one regular
+        expression per text, built from the names that text contains. Its
+        lower-case words are intersected with the known names (read once, as
+        arrays); the plain names found are replaced wherever they stand, the
+        common-word names found only when capitalized and either inside a
+        sentence (not first, not right after [.!?:;] and blanks) or right
+        before ' ' and a plain name. Names are letters and apostrophes, so they
+        need no escaping; an empty list becomes (?!), which never matches. -#}
+    {%- set known_names = ref('int_privacy__known_names') -%}
+    {%- set emails_out = replace_all(
+        'cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ ')',
+        '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+', '[EMAIL]') -%}
+    {%- set text = replace_all(emails_out, '\\+?\\(?[0-9](?:[ ().-]*[0-9]){8,}', '[PHONE]') -%}
+    {%- set words = "regexp_extract_all(lower(" ~ text ~ "), " ~ regex_literal("[\\pL']+") ~ ", 0)" -%}
+    {%- set common = "(select collect_list(name_word) from " ~ known_names ~ " where is_common_word)" -%}
+    {%- set found_common = "array_intersect(" ~ words ~ ", " ~ common ~ ")" -%}
+    {%- set found_plain = "array_except(array_intersect(" ~ words ~ ", (select collect_list(name_word) from "
+        ~ known_names ~ ")), " ~ common ~ ")" -%}
+    {%- set plain = "case when size(" ~ found_plain ~ ") > 0 then concat('(?iu:', array_join("
+        ~ found_plain ~ ", '|'), ')') else '(?!)' end" -%}
+    {%- set not_a_letter = regex_literal("(?![\\pL'])") -%}
+    case
+        when {{ expr }} is not null then regexp_replace(
+            {{ text }},
+            concat(
+                {{ regex_literal("(?<![\\pL'])(?:") }},
+                {{ plain }},
+                '|',
+                case
+                    when size({{ found_common }}) > 0 then concat(
+                        -- capitalized, and inside a sentence or before a plain name
+                        {{ regex_literal('(?=\\p{Lu})(?:(?<=[\\s\\S])(?<![.!?:;]\\s{0,1000})|(?=(?iu:') }},
+                        array_join({{ found_common }}, '|'),
+                        ')',
+                        {{ not_a_letter }},
+                        ' ',
+                        {{ plain }},
+                        {{ not_a_letter }},
+                        '))(?iu:',
+                        array_join({{ found_common }}, '|'),
+                        ')'
+                    )
+                    else '(?!)'
+                end,
+                ')',
+                {{ not_a_letter }}
+            ),
+            '[NAME]'
+        )
+    end
 {%- endmacro %}
 
 {% macro duckdb__scrub_text(expr) -%}

@@ -60,5 +60,5 @@
     {#- A cleansed row's key and version as the raw layer writes them. -#}
     {%- set spec = cleansing_audit_tables()[table] -%}
     cast({{ spec.key }} as {{ dbt.type_string() }}) as record_id,
-    strftime(updated_at, '%Y-%m-%d %H:%M:%S') as record_updated_at
+    {{ format_timestamp('updated_at', '%Y-%m-%d %H:%M:%S') }} as record_updated_at
 {%- endmacro %}

@@ -32,3 +32,16 @@
 {% macro duckdb__regex_literal(pattern) -%}
     '{{ pattern | replace("'", "''") }}'
 {%- endmacro %}
+
+
+{% macro regex_contains(expr, pattern) -%}
+    {{ return(adapter.dispatch('regex_contains', 'fashion_retail')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_contains(expr, pattern) -%}
+    ({{ expr }} rlike {{ regex_literal(pattern) }})
+{%- endmacro %}
+
+{% macro duckdb__regex_contains(expr, pattern) -%}
+    regexp_matches({{ expr }}, {{ regex_literal(pattern) }})
+{%- endmacro %}

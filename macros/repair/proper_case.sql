@@ -29,7 +29,7 @@
             token -> concat(
                 regexp_extract(token, r'^[^\pL]*', 0),
                 upper(regexp_extract(token, r'\pL', 0)),
-                regexp_replace(token, r'^[^\pL]*\pL', '')
+                regexp_replace(token, r'^[^\pL]*\pL?', '')
             )
         ),
         ''

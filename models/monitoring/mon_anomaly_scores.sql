@@ -124,10 +124,12 @@ stabilized as (
                             0
                         )
                     ))
-                else median(case when {{ kept }} then stabilized_value end) {{ frame }}
+                else {{ median_over(
+                    'case when ' ~ kept ~ ' then stabilized_value end', frame
+                ) }}
             end as baseline,
             {{ median_absolute_deviation(
-                'case when ' ~ kept ~ ' then stabilized_value end') }} {{ frame }}
+                'case when ' ~ kept ~ ' then stabilized_value end', frame) }}
                 as spread,
             count(case when {{ kept }} then 1 end) {{ frame }} as history_days
         from {{ 'stabilized' if pass == 1 else 'flagged_1' }}
@@ -144,7 +146,7 @@ stabilized as (
                 ~ " then 2 * sqrt(seasonal_factor) else 1 end" %}
             greatest(
                 {{ window_noise }},
-                median({{ window_noise }}) over (partition by series),
+                {{ median_over(window_noise, 'over (partition by series)') }},
                 case
                     when metric_kind = 'count' then 1
                     else 0.5 / sqrt(greatest(denominator, 1))

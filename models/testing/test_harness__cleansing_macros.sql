@@ -1,4 +1,5 @@
-{#- Applies every cleansing macro to one text column, so that the macros can be
+{#- Applies every cleansing macro (and the repair macro proper_case) to one
+    text column, so that the macros can be
     unit-tested (dbt unit tests run on models) and inspected on examples. -#}
 with
 
@@ -23,7 +24,8 @@ final as (
         {{ canonicalize('cleansing_macro_examples.input_text', 'size') }}
             as canonical_size,
         {{ canonicalize('cleansing_macro_examples.input_text', 'us_state') }}
-            as canonical_state
+            as canonical_state,
+        {{ proper_case('cleansing_macro_examples.input_text') }} as proper_case
     from cleansing_macro_examples
 )
 

@@ -4,9 +4,13 @@
     python -m fashion_retail_dbt.engine_figures spark <spark dir> <out.json>
 
 Row counts of every mart, revenue (net amount) by month, units by category and
-customers by loyalty tier, written as JSON. The queries are plain SQL that both
-engines read alike; each engine runs them in its own virtualenv (DuckDB's or
-Spark's), and ``compare`` (or ``tests/test_engines.py``) checks the two files.
+customers by loyalty tier; the cleansing scorecard and cell audit; the anomaly
+detection's hits per incident class and its anomalies per metric; and a
+fingerprint of every anonymized column of the privacy layer (distinct values,
+smallest, largest, total length), with its k-anonymity report. Written as JSON.
+The queries are plain SQL that both engines read alike; each engine runs them
+in its own virtualenv (DuckDB's or Spark's), and ``compare`` checks the two
+files.
 Amounts are rounded to the cent, so that the engines' decimal arithmetic is
 compared, not their float formatting.
 """
@@ -20,7 +24,18 @@ from pathlib import Path
 MARTS = ["dim_customers", "dim_employees", "dim_products", "dim_sellers", "dim_stores",
          "dim_dates", "fct_sales", "fct_inventory_snapshots", "rpt_customer_cohorts",
          "rpt_employee_sales_performance", "rpt_inventory_turnover",
-         "rpt_sales_by_category_season", "rpt_seller_performance"]
+         "rpt_sales_by_category_season", "rpt_seller_performance", "rpt_cleansing_scorecard",
+         "mon_daily_metrics", "mon_anomaly_scores", "mon_anomalies"]
+
+# the privacy layer's anonymized text columns, per table: their values must be
+# the same on both engines (the same key, pseudonyms, redaction, noise, scrubbing)
+PRIVACY_COLUMNS = {
+    "dim_customers": ["customer_pseudonym", "email", "phone", "age_band", "postal_code",
+                      "city"],
+    "dim_employees": ["employee_pseudonym", "email", "phone", "age_band", "salary_band"],
+    "dim_sellers": ["contact_pseudonym", "contact_email", "contact_phone"],
+    "fct_sales": ["order_id", "order_notes"],
+}
 
 FIGURES = {
     "revenue_by_month": """
@@ -51,10 +66,74 @@ FIGURES = {
 }
 
 
-def _queries(schema: str) -> dict[str, str]:
+FIGURES.update({
+    "cleansing_scorecard": """
+        select
+            defect_class as figure_key,
+            cast(defects_injected as string) || '/' || cast(repaired_exactly as string)
+            || '/' || cast(handled as string) || '/' || cast(repaired_wrongly as string)
+            || '/' || cast(missed as string) as figure_value
+        from {schema}.rpt_cleansing_scorecard
+    """,
+    "cleansing_cells_by_table": """
+        select
+            table_name as figure_key,
+            cast(sum(loaded_cells) as string) || '/' || cast(sum(null_cells) as string)
+            || '/' || cast(sum(invalid_cells) as string)
+            || '/' || cast(sum(repaired_cells) as string)
+            || '/' || cast(sum(imputed_cells) as string)
+            || '/' || cast(sum(clean_cells) as string)
+            || '/' || cast(sum(changed_cells) as string) as figure_value
+        from {schema}.int_cleansing__cell_audit
+        group by table_name
+    """,
+    "anomaly_detection": """
+        select
+            incident_class as figure_key,
+            cast(incidents as string) || '/' || cast(detected_incidents as string)
+            || '/' || cast(detectable_incidents as string) || '/' || cast(flags as string)
+            || '/' || cast(true_flags as string) as figure_value
+        from {schema}.mon_anomaly_detection
+    """,
+    "anomalies_by_metric": """
+        select
+            segment_type || '|' || metric || '|' || direction as figure_key,
+            count(*) as figure_value
+        from {schema}.mon_anomalies
+        group by segment_type || '|' || metric || '|' || direction
+    """,
+    "privacy_k_anonymity": """
+        select
+            table_name || '|' || coalesce(sensitive_column, '-') as figure_key,
+            cast(records as string) || '/' || cast(suppressed_records as string)
+            || '/' || cast(generalized_records as string) || '/' || cast(achieved_k as string)
+            || '/' || coalesce(cast(achieved_l as string), '-') as figure_value
+        from {privacy}.privacy_k_anonymity
+    """,
+})
+
+
+def _privacy_fingerprints(privacy: str) -> dict[str, str]:
+    """Per anonymized column: distinct values, smallest, largest and total
+    length (in characters) of its text, one query per table."""
+    queries = {}
+    for table, columns in PRIVACY_COLUMNS.items():
+        texts = {column: f"cast({column} as string)" for column in columns}
+        parts = [f"select '{column}' as figure_key, "
+                 f"cast(count(distinct {text}) as string) || '|' || coalesce(min({text}), '-')"
+                 f" || '|' || coalesce(max({text}), '-') || '|'"
+                 f" || cast(coalesce(sum(length({text})), 0) as string) as figure_value "
+                 f"from {privacy}.{table}" for column, text in texts.items()]
+        queries[f"privacy:{table}"] = " union all ".join(parts)
+    return queries
+
+
+def _queries(schema: str, privacy: str = "privacy") -> dict[str, str]:
     queries = {f"rows:{mart}": f"select 'rows' as figure_key, count(*) as figure_value "
                                f"from {schema}.{mart}" for mart in MARTS}
-    queries.update({name: sql.format(schema=schema) for name, sql in FIGURES.items()})
+    queries.update({name: sql.format(schema=schema, privacy=privacy)
+                    for name, sql in FIGURES.items()})
+    queries.update(_privacy_fingerprints(privacy))
     return queries
 
 
@@ -66,6 +145,10 @@ def duckdb_figures(warehouse: Path) -> dict:
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
+    # the privacy layer's own file, beside the warehouse (as the profile attaches it)
+    privacy_file = warehouse.with_name(warehouse.stem + "_privacy.duckdb")
+    quoted = str(privacy_file).replace("'", "''")
+    con.execute(f"attach '{quoted}' as privacy (read_only)")
     try:
         return {name: _normalize(con.sql(sql).fetchall())
                 for name, sql in _queries("main").items()}

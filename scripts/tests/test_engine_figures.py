@@ -26,10 +26,14 @@ def test_a_figure_missing_on_one_side_is_a_disagreement():
 def test_duckdb_figures_of_a_built_warehouse(warehouse):  # noqa: F811
     figures = engine_figures.duckdb_figures(warehouse)
     assert set(figures) == {f"rows:{m}" for m in engine_figures.MARTS} | set(
-        engine_figures.FIGURES)
+        engine_figures.FIGURES) | {f"privacy:{t}" for t in engine_figures.PRIVACY_COLUMNS}
     assert int(figures["rows:fct_sales"]["rows"]) > 0
     months = figures["revenue_by_month"]
     assert len(months) == 36 and all(len(key) == 6 for key in months)
+    # every defect class is scored, and the anonymized columns have values
+    assert figures["cleansing_scorecard"] and figures["anomaly_detection"]
+    emails = figures["privacy:dim_customers"]["email"].split("|")
+    assert int(emails[0]) > 0 and "*" in emails[1]
 
 
 def test_cli_errors_are_one_line(tmp_path, capsys):

@@ -9,6 +9,8 @@ import secrets
 import subprocess
 from pathlib import Path
 
+from fashion_retail_dbt import key_scan
+
 from conftest import PROJECT
 
 DBT = str(PROJECT / ".venv" / "bin" / "dbt") if (PROJECT / ".venv" / "bin" / "dbt").exists() \
@@ -35,13 +37,9 @@ def test_key_is_used_and_never_written(tmp_path):
                 "select {{ hash_pii(\"'Alice'\") }} as h", PII_SALT=key)
     expected = hmac.new(key.encode(), b"alice", hashlib.sha256).hexdigest()
     assert expected in shown.stdout
-    written = [p for d in ("target", "logs") for p in (tmp_path / d).rglob("*")
-               if p.is_file()]
-    assert written
-    for path in written:
-        data = path.read_bytes()
-        assert key.encode() not in data, path
-        assert key.encode().hex().encode() not in data, path
+    folders = [tmp_path / "target", tmp_path / "logs"]
+    assert key_scan.files_written(folders)
+    assert key_scan.files_holding(key, folders) == []
     assert key not in result.stdout + result.stderr + shown.stdout + shown.stderr
 
 
@@ -55,3 +53,14 @@ def test_dev_warns_when_it_uses_the_development_key(tmp_path):
     result = dbt(tmp_path, "show", "--inline", "select {{ hash_pii(\"'Alice'\") }} as h")
     assert result.returncode == 0, result.stdout[-2000:]
     assert "PII_SALT is not set" in result.stderr + result.stdout
+
+
+def test_key_scan_finds_the_key_as_text_or_hex(tmp_path):
+    key = "k-" + secrets.token_hex(8)
+    (tmp_path / "logs" / "deep").mkdir(parents=True)
+    (tmp_path / "logs" / "deep" / "a.log").write_text(f"select '{key}'")
+    (tmp_path / "logs" / "b.bin").write_bytes(b"x" + key.encode().hex().encode())
+    (tmp_path / "logs" / "c.log").write_text("nothing here")
+    found = key_scan.files_holding(key, [tmp_path / "logs", tmp_path / "missing"])
+    assert sorted(p.name for p in found) == ["a.log", "b.bin"]
+    assert len(key_scan.files_written([tmp_path / "logs"])) == 3

@@ -1,16 +1,21 @@
 {#- The privacy database can be handed out on its own: it holds the privacy
     layer's tables and nothing else (no view pointing back into the warehouse,
     no restricted model such as the pseudonym map, no leftover table). Returns
-    every object of the database that should not be there, and every privacy
-    model missing from it. The refs make dbt build the privacy layer first. -#}
+    every object of the database (on Spark, of the privacy schema) that should
+    not be there, and every privacy model missing from it, read from the
+    catalogue. The refs make dbt build the privacy layer first. -#}
 {{ privacy_layer_refs() }}
 {%- set expected = [] -%}
+{%- set found = [] -%}
 {%- if execute -%}
     {%- for node in graph.nodes.values() -%}
-        {%- if node.resource_type == 'model' and node.config.enabled
-            and node.database == 'privacy' -%}
+        {%- if is_privacy_layer_node(node) and node.config.enabled -%}
             {%- do expected.append(node.alias) -%}
         {%- endif -%}
+    {%- endfor -%}
+    {%- for found_relation in privacy_layer_relations() -%}
+        {%- do found.append({
+            'name': found_relation.relation.identifier, 'type': found_relation.type}) -%}
     {%- endfor -%}
 {%- endif %}
 with
@@ -25,23 +30,27 @@ expected as (
 
 found as (
     select
-        table_schema,
-        table_name,
-        table_type
-    from information_schema.tables
-    where table_catalog = 'privacy'
+        cast(null as {{ dbt.type_string() }}) as table_name,
+        cast(null as {{ dbt.type_string() }}) as table_type
+    {%- for relation in found %}
+        union all
+        select '{{ relation.name }}', '{{ relation.type }}'
+    {%- endfor %}
 ),
 
 unexpected as (
     select
-        found.table_schema || '.' || found.table_name as object_name,
+        found.table_name as object_name,
         'not a privacy model, or not a table: ' || found.table_type as problem
     from found
     where
-        found.table_type != 'BASE TABLE'
-        or found.table_name not in (
-            select expected.table_name from expected
-            where expected.table_name is not null
+        found.table_name is not null
+        and (
+            found.table_type != 'table'
+            or found.table_name not in (
+                select expected.table_name from expected
+                where expected.table_name is not null
+            )
         )
 ),
 
@@ -52,7 +61,10 @@ missing as (
     from expected
     where
         expected.table_name is not null
-        and expected.table_name not in (select found.table_name from found)
+        and expected.table_name not in (
+            select found.table_name from found
+            where found.table_name is not null
+        )
 ),
 
 final as (

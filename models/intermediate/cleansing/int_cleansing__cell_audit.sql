@@ -21,7 +21,7 @@ with
             table_name,
             record_id,
             record_updated_at,
-            list(column_name) as defect_columns
+            {{ collect_list('column_name') }} as defect_columns
         from stg_raw__defect_ledger
         where not is_row_defect
         group by table_name, record_id, record_updated_at
@@ -76,7 +76,8 @@ with
                 as {{ column }}__same,
             {%- if ledger %}
                 not coalesce(
-                    list_contains(defect_cells.defect_columns, '{{ column }}'), false
+                    {{ array_has('defect_cells.defect_columns', "'" ~ column ~ "'") }},
+                    false
                 ) as {{ column }}__undamaged
             {%- else %}
                     false as {{ column }}__undamaged
@@ -130,8 +131,8 @@ with
                     end
                 ) as {{ c }}changed
             {%- else %}
-                null as {{ c }}clean,
-                null as {{ c }}changed
+                cast(null as {{ dbt.type_bigint() }}) as {{ c }}clean,
+                cast(null as {{ dbt.type_bigint() }}) as {{ c }}changed
             {%- endif %}
             {{- ',' if not loop.last }}
         {%- endfor %}

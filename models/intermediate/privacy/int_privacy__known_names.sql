@@ -45,7 +45,10 @@ names as (
 
 words as (
     {#- a name of several words ("Mary Ann", "De la Cruz") is matched word by word -#}
-    select unnest(regexp_extract_all(lower(name_word), '[\pL'']+')) as name_word
+    select
+        {{ explode_array(
+            "regexp_extract_all(lower(name_word), " ~ regex_literal("[\\pL']+") ~ ", 0)"
+        ) }} as name_word
     from names
     where name_word is not null
 ),

@@ -1,0 +1,54 @@
+{% macro set_pii_key() -%}
+    {#- on-run-start: gives the session the PII key's derived secrets (HMAC's
+        padded keys, the phone-noise secret) as session variables, without the
+        key in any SQL text. -#}
+    {{ return(adapter.dispatch('set_pii_key', 'fashion_retail')()) }}
+{%- endmacro %}
+
+{% macro duckdb__set_pii_key() -%}
+    {#- nothing to do: the pii_key plugin sets them on every connection -#}
+    {{ return('') }}
+{%- endmacro %}
+
+{% macro default__set_pii_key() -%}
+    {#- Spark: the key is read from the driver's environment as ${env:PII_SALT},
+        which Spark substitutes while parsing, so the SQL dbt writes to target/
+        and logs/ holds the reference, never the key. (Not a session conf: Spark
+        redacts conf values that contain 'secret' or 'token' when substituting
+        them.) Unset or empty: the documented development key, with a warning.
+        The key must not contain a single quote. The derivations are those of
+        scripts/fashion_retail_dbt/pii_key.py: a key over 64 bytes is hashed
+        first, padded with zero bytes to SHA-256's 64-byte block and XORed with
+        0x36 (inner) and 0x5c (outer); the noise secret is the first 32 hex
+        characters of HMAC-SHA256(key, 'fashion_retail/phone-noise'). -#}
+    {%- if not execute -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set unset = "r'${env:PII_SALT}' in ('', concat('$', '{env:PII_SALT}'))" -%}
+    {%- set key = "case when " ~ unset ~ " then 'fashion-retail-development-key-not-secret'"
+        ~ " else r'${env:PII_SALT}' end" -%}
+    {%- set block = "rpad(case when octet_length(" ~ key ~ ") > 64 then unhex(sha2(" ~ key
+        ~ ", 256)) else encode(" ~ key ~ ", 'UTF-8') end, 64, x'00')" -%}
+    {%- for name, pad in [('pii_hmac_inner', 54), ('pii_hmac_outer', 92)] -%}
+        {%- call statement('set_' ~ name) -%}
+            declare or replace variable {{ name }} string default array_join(transform(
+                sequence(0, 63),
+                i -> lpad(hex(cast(conv(substr(hex({{ block }}), 2 * i + 1, 2), 16, 10) as int) ^ {{ pad }}), 2, '0')
+            ), '')
+        {%- endcall -%}
+    {%- endfor -%}
+    {%- call statement('set_pii_noise_secret') -%}
+        declare or replace variable pii_noise_secret string default substr(
+            {{ sha256_hex("unhex(session.pii_hmac_outer) || unhex("
+                ~ sha256_hex("unhex(session.pii_hmac_inner) || encode('fashion_retail/phone-noise', 'UTF-8')")
+                ~ ")") }},
+            1,
+            32
+        )
+    {%- endcall -%}
+    {%- if run_query("select " ~ unset).columns[0].values()[0] -%}
+        {{ log("fashion_retail: PII_SALT is not set; hashing PII with the documented development"
+            ~ " key (fine for dev, never for shared data)", info=true) }}
+    {%- endif -%}
+    {{ return('') }}
+{%- endmacro %}
