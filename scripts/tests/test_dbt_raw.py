@@ -73,3 +73,18 @@ def test_source_tests_catch_a_truncated_load(tmp_path, dbt):
 def test_bad_format_is_a_clear_error(tmp_path, dbt):
     result = dbt("run-operation", "load_raw_files", "--args", "{path: x, format: xlsx}")
     assert not result.success
+
+
+def test_a_source_without_a_defect_ledger_parses_without_the_scorecard(dbt):
+    # a real source has no defect ledger: the scorecard, the cleansing audit and
+    # the exposure that reads them switch off together (a full build with the
+    # var passes too: dbt build --vars '{defect_ledger_available: false}')
+    no_ledger = "{defect_ledger_available: false}"
+    assert dbt("parse", "--vars", no_ledger).success
+    listed = dbt("ls", "--resource-types", "model", "exposure", "--output", "name",
+                 "--vars", no_ledger)
+    assert listed.success, listed.exception
+    names = set(listed.result)
+    assert "dim_customers" in names
+    assert not names & {"rpt_cleansing_scorecard", "int_cleansing__defect_outcomes",
+                        "data_quality_review", "stg_raw__defect_ledger"}
