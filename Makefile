@@ -155,21 +155,23 @@ SPARK_DUCKDB := $(SPARK_DIR)/duckdb.duckdb
 SPARK_DUCKDB_DBT := FASHION_RETAIL_DUCKDB=$(SPARK_DUCKDB) $(DBT)
 SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt $(FILES_VARS)
 
+# one engine's load of the seed-scale parquet, seeds and build of SPARK_NODES
+# with dbt $(1) and its arguments $(2), timed into $(SPARK_DIR)/$(3)
+define timed_layers
+	@start=$$(date +%s); \
+	$(1) run-operation load_raw_files $(2) --args '{path: "$(SPARK_DATA)"}' && \
+	$(1) seed $(2) && \
+	$(1) build $(2) $(SPARK_NODES) && \
+	echo "$$(( $$(date +%s) - start ))" > $(SPARK_DIR)/$(3)
+endef
+
 build-spark: venv venv-spark ## the SQL layers on Spark at the seed scale (raw data as parquet)
 	rm -rf $(SPARK_DIR) && mkdir -p $(SPARK_DIR)
 	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format parquet --out $(SPARK_DATA) --quiet --no-progress
-	@start=$$(date +%s); \
-	$(SPARK_DBT) run-operation load_raw_files $(SPARK_VARS) --args '{path: "$(SPARK_DATA)"}' && \
-	$(SPARK_DBT) seed $(SPARK_VARS) && \
-	$(SPARK_DBT) build $(SPARK_VARS) $(SPARK_NODES) && \
-	echo "$$(( $$(date +%s) - start ))" > $(SPARK_DIR)/build-seconds
+	$(call timed_layers,$(SPARK_DBT),$(SPARK_VARS),build-seconds)
 
 test-spark: build-spark ## the same layers on DuckDB from the same parquet; the engines' figures must agree
-	@start=$$(date +%s); \
-	$(SPARK_DUCKDB_DBT) run-operation load_raw_files $(SPARK_DUCKDB_VARS) --args '{path: "$(SPARK_DATA)", format: parquet}' && \
-	$(SPARK_DUCKDB_DBT) seed $(SPARK_DUCKDB_VARS) && \
-	$(SPARK_DUCKDB_DBT) build $(SPARK_DUCKDB_VARS) $(SPARK_NODES) && \
-	echo "$$(( $$(date +%s) - start ))" > $(SPARK_DIR)/duckdb-seconds
+	$(call timed_layers,$(SPARK_DUCKDB_DBT),$(SPARK_DUCKDB_VARS),duckdb-seconds)
 	$(BIN)/python -m fashion_retail_dbt.engine_figures duckdb $(SPARK_DUCKDB) $(SPARK_DIR)/figures-duckdb.json
 	$(SPARK_BIN)/python -m fashion_retail_dbt.engine_figures spark $(SPARK_DIR) $(SPARK_DIR)/figures-spark.json
 	$(BIN)/python -m fashion_retail_dbt.engine_figures compare $(SPARK_DIR)/figures-duckdb.json $(SPARK_DIR)/figures-spark.json

@@ -39,8 +39,9 @@
     {%- endfor -%}
     {%- call statement('set_pii_noise_secret') -%}
         declare or replace variable pii_noise_secret string default substr(
-            {{ sha256_hex("unhex(session.pii_hmac_outer) || unhex("
-                ~ sha256_hex("unhex(session.pii_hmac_inner) || encode('fashion_retail/phone-noise', 'UTF-8')")
+            {{ sha256_hex("unhex(" ~ session_variable('pii_hmac_outer') ~ ") || unhex("
+                ~ sha256_hex("unhex(" ~ session_variable('pii_hmac_inner') ~ ") || "
+                    ~ utf8_bytes("'fashion_retail/phone-noise'"))
                 ~ ")") }},
             1,
             32

@@ -37,6 +37,13 @@ PRIVACY_COLUMNS = {
     "fct_sales": ["order_id", "order_notes"],
 }
 
+
+def _joined(*expressions: str, separator: str = "/") -> str:
+    """SQL text of several values as one string, 'a/b/c': one figure that holds
+    the counts of a row (null when one of them is null)."""
+    return f" || '{separator}' || ".join(f"cast({e} as string)" for e in expressions)
+
+
 FIGURES = {
     "revenue_by_month": """
         select
@@ -63,37 +70,28 @@ FIGURES = {
         where is_current
         group by loyalty_tier
     """,
-}
-
-
-FIGURES.update({
-    "cleansing_scorecard": """
+    "cleansing_scorecard": f"""
         select
             defect_class as figure_key,
-            cast(defects_injected as string) || '/' || cast(repaired_exactly as string)
-            || '/' || cast(handled as string) || '/' || cast(repaired_wrongly as string)
-            || '/' || cast(missed as string) as figure_value
-        from {schema}.rpt_cleansing_scorecard
+            {_joined("defects_injected", "repaired_exactly", "handled", "repaired_wrongly",
+                     "missed")} as figure_value
+        from {{schema}}.rpt_cleansing_scorecard
     """,
-    "cleansing_cells_by_table": """
+    "cleansing_cells_by_table": f"""
         select
             table_name as figure_key,
-            cast(sum(loaded_cells) as string) || '/' || cast(sum(null_cells) as string)
-            || '/' || cast(sum(invalid_cells) as string)
-            || '/' || cast(sum(repaired_cells) as string)
-            || '/' || cast(sum(imputed_cells) as string)
-            || '/' || cast(sum(clean_cells) as string)
-            || '/' || cast(sum(changed_cells) as string) as figure_value
-        from {schema}.int_cleansing__cell_audit
+            {_joined(*(f"sum({c}_cells)" for c in ("loaded", "null", "invalid", "repaired",
+                                                   "imputed", "clean", "changed")))}
+                as figure_value
+        from {{schema}}.int_cleansing__cell_audit
         group by table_name
     """,
-    "anomaly_detection": """
+    "anomaly_detection": f"""
         select
             incident_class as figure_key,
-            cast(incidents as string) || '/' || cast(detected_incidents as string)
-            || '/' || cast(detectable_incidents as string) || '/' || cast(flags as string)
-            || '/' || cast(true_flags as string) as figure_value
-        from {schema}.mon_anomaly_detection
+            {_joined("incidents", "detected_incidents", "detectable_incidents", "flags",
+                     "true_flags")} as figure_value
+        from {{schema}}.mon_anomaly_detection
     """,
     "anomalies_by_metric": """
         select
@@ -102,15 +100,14 @@ FIGURES.update({
         from {schema}.mon_anomalies
         group by segment_type || '|' || metric || '|' || direction
     """,
-    "privacy_k_anonymity": """
+    "privacy_k_anonymity": f"""
         select
             table_name || '|' || coalesce(sensitive_column, '-') as figure_key,
-            cast(records as string) || '/' || cast(suppressed_records as string)
-            || '/' || cast(generalized_records as string) || '/' || cast(achieved_k as string)
-            || '/' || coalesce(cast(achieved_l as string), '-') as figure_value
-        from {privacy}.privacy_k_anonymity
+            {_joined("records", "suppressed_records", "generalized_records", "achieved_k",
+                     "coalesce(cast(achieved_l as string), '-')")} as figure_value
+        from {{privacy}}.privacy_k_anonymity
     """,
-})
+}
 
 
 def _privacy_fingerprints(privacy: str) -> dict[str, str]:
@@ -120,10 +117,10 @@ def _privacy_fingerprints(privacy: str) -> dict[str, str]:
     for table, columns in PRIVACY_COLUMNS.items():
         texts = {column: f"cast({column} as string)" for column in columns}
         parts = [f"select '{column}' as figure_key, "
-                 f"cast(count(distinct {text}) as string) || '|' || coalesce(min({text}), '-')"
-                 f" || '|' || coalesce(max({text}), '-') || '|'"
-                 f" || cast(coalesce(sum(length({text})), 0) as string) as figure_value "
-                 f"from {privacy}.{table}" for column, text in texts.items()]
+                 + _joined(f"count(distinct {text})", f"coalesce(min({text}), '-')",
+                           f"coalesce(max({text}), '-')", f"coalesce(sum(length({text})), 0)",
+                           separator="|")
+                 + f" as figure_value from {privacy}.{table}" for column, text in texts.items()]
         queries[f"privacy:{table}"] = " union all ".join(parts)
     return queries
 

@@ -3,7 +3,7 @@
 Each eligible cell (non-null in the truth) draws one uniform number, which falls
 in at most one defect class's interval, so a cell carries at most one defect and
 every class hits its documented rate. Dirty values are produced only for the few
-chosen cells, and written back with ``replace_with_mask``. Row defects (exact
+chosen cells, and written back in one take over the column (``_replace``). Row defects (exact
 duplicates, near-duplicate customers) are appended after the cell defects. Every
 change is a ledger row holding the clean and the dirty value, so applying the
 ledger's clean values to the raw table gives back the truth.
@@ -75,8 +75,6 @@ class Injector:
             if forced is not None:
                 hit = hit[forced[hit] == 0]
             hit_cls = np.searchsorted(edges, u[hit], side="right")
-            chosen = np.zeros(len(arr), bool)
-            chosen[hit] = True
             replacement = np.empty(len(hit), dtype=object)
             for k, cls in enumerate(rates):
                 in_class = np.flatnonzero(hit_cls == k)
@@ -95,7 +93,6 @@ class Injector:
                 shifted = decimal_shift(values, forced[idx])
                 ledgers.append(_ledger(table_name, keys, versions, idx, col.name,
                                        schema.DECIMAL_SHIFT, values, shifted))
-                chosen[idx] = True
                 order = np.argsort(np.concatenate([hit, idx]), kind="stable")
                 hit = np.concatenate([hit, idx])[order]
                 replacement = np.concatenate([replacement, shifted])[order]
