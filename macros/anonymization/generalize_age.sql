@@ -16,13 +16,11 @@
 
 {% macro duckdb__generalize_age(expr) -%}
     {#- The same bands, looked up in a list by the decade: the age is computed
-        once, where a CASE would compute it in every branch. The index is
-        clipped to 10 ('90+') with arithmetic, and set to 0 (null) for a
-        negative age, so that a null age stays null (greatest and least would
-        skip it). -#}
-    {%- set decade = "(cast(floor(" ~ expr ~ " / 10) as integer) + 1)" -%}
+        once, where a CASE would compute it in every branch. The index (the
+        decade plus one) is clipped to 1..10: 10 is '90+', and 0, for a
+        negative age, reads as null; a null age also gives 0, because greatest
+        skips nulls. -#}
     ['0-9', '10-19', '20-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80-89', '90+'][
-        ({{ decade }} - cast({{ decade }} > 10 as integer) * ({{ decade }} - 10))
-        * cast({{ decade }} > 0 as integer)
+        least(greatest(cast(floor({{ expr }} / 10) as integer) + 1, 0), 10)
     ]
 {%- endmacro %}
