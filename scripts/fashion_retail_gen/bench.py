@@ -22,7 +22,6 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -77,9 +76,11 @@ import json, sys, time
 from pathlib import Path
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.generate import generate
+from fashion_retail_gen.sales_worker import peak_rss_kb
 t0 = time.perf_counter()
 r = generate(GeneratorConfig(scale=float(sys.argv[1]), out=Path(sys.argv[2]), fmt="parquet"))
-print(json.dumps({"rows": r.rows, "ledger": r.ledger_rows, "seconds": r.seconds}))
+print(json.dumps({"rows": r.rows, "ledger": r.ledger_rows, "seconds": r.seconds,
+                  "peak_kb": peak_rss_kb(), "worker_peak_kb": r.worker_peak_rss_kb}))
 """
 
 
@@ -117,15 +118,15 @@ def tpch(rows_like: int, out: Path) -> dict:
 
 def ours(scale: float, out: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", CHILD, str(scale), str(out)],
                           capture_output=True, text=True, env=env, check=True)
     wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall"] = wall
-    result["peak_mb"] = max(peak_kb, before) / 1024
+    # the generating process and its sales worker run side by side: their max
+    # RSS summed (an upper bound: the worker's counts the pages it shares)
+    result["peak_mb"] = (result["peak_kb"] + result["worker_peak_kb"]) / 1024
     result["bytes"] = sum(p.stat().st_size for p in out.glob("*.parquet"))
     return result
 
@@ -207,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Ours: median of {len(runs)} runs (range {spread}). "
         f"Also written: {r['ledger']:,} defect-ledger rows. Parquet output "
         f"{r['bytes'] / 1e6:,.0f} MB ({r['bytes'] / 1e6 / r['seconds']:,.0f} MB/s). "
-        f"Peak memory (max RSS of the generating process): {r['peak_mb']:,.0f} MB.",
+        f"Peak memory (max RSS of the generating process plus its sales worker's): "
+        f"{r['peak_mb']:,.0f} MB.",
         "",
         "| target | measured | met |",
         "|---|---:|:---:|",

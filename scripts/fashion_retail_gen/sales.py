@@ -128,8 +128,8 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                    employees: Employees, customers: Customers, pools: Pools,
                    state: SalesState | None = None,
                    incidents: list[anomalies.Incident] = ()
-                   ) -> Iterator[tuple[pa.Table, pa.Table, LoadMarks]]:
-    """Yield (orders, order_lines, marks) per chunk of months; fill ``state``.
+                   ) -> Iterator[SalesChunk]:
+    """Yield a SalesChunk per chunk of months; fill ``state``.
 
     Business incidents are part of what is generated; the marks say which rows the
     pipeline incidents touch when the chunk is loaded (see LoadMarks).
@@ -160,6 +160,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     batch_orders: list[dict] = []
     batch_lines: list[dict] = []
     batch_marks: list[tuple] = []
+    batch_months: list[int] = []
     for month_no, (lo, hi) in enumerate(bounds):
         rng = stream(cfg.seed, "sales", month_no)
         month_incidents = [i for i in incidents if i.start <= hi and i.end >= lo]
@@ -207,9 +208,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
             "channel": (CHANNEL, online.astype(np.int8)),
             "order_date": (text.date, o_day),
             "payment_method": (PAYMENT, np.where(online, pay_online, pay_store)),
-            # from its own stream: notes never shift the other columns' draws
-            "notes": (text.strings, order_notes(stream(cfg.seed, "notes", month_no), pools,
-                                                n_orders)),
+            # "notes": drawn by orders_table, from their own stream
             "updated_at": (text.timestamp, o_ts),
         }
 
@@ -278,13 +277,36 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                                          minlength=sold.shape[0]).astype(np.int64)
         batch_orders.append(orders)
         batch_lines.append(lines)
+        batch_months.append(month_no)
         batch_marks.append(anomalies.pipeline_marks(
             month_incidents, o_day, l_day, category,
             state.affected if state is not None else None))
         if len(batch_orders) == per_chunk or month_no == len(bounds) - 1:
             marks = LoadMarks(*(np.concatenate(part) for part in zip(*batch_marks)))
-            yield text.batch(batch_orders), text.batch(batch_lines), marks
-            batch_orders, batch_lines, batch_marks = [], [], []
+            yield SalesChunk(batch_orders, batch_lines, marks, batch_months)
+            batch_orders, batch_lines, batch_marks, batch_months = [], [], [], []
+
+
+@dataclass
+class SalesChunk:
+    """Some months of sales, typed: {column: (formatter, values)} per month."""
+    orders: list[dict]          # without the notes (see orders_table)
+    lines: list[dict]
+    marks: LoadMarks
+    months: list[int]           # month numbers, from 0
+
+
+def orders_table(cfg: GeneratorConfig, pools: Pools, orders: list[dict],
+                 months: list[int]) -> pa.Table:
+    """A chunk's orders as text, with their notes. The notes come from their own
+    stream per month (they never shift the other columns' draws), so they are
+    drawn by whoever formats the orders: the main process, while the sales
+    worker goes on with the next months."""
+    for month_no, part in zip(months, orders):
+        n = len(part["order_id"][1])
+        part["notes"] = (text.strings,
+                         order_notes(stream(cfg.seed, "notes", month_no), pools, n))
+    return text.batch(orders)
 
 
 @dataclass

@@ -67,13 +67,15 @@ def optional_integer(values: np.ndarray) -> pa.Array:
     return pc.if_else(pa.array(values >= 0), integer(values), pa.scalar(None, pa.string()))
 
 
-def labels(names) -> callable:
-    """A formatter mapping integer codes to the given labels."""
-    dictionary = pa.array(list(names), pa.string())
+class labels:  # noqa: N801 - used like a function
+    """A formatter mapping integer codes to the given labels (a class, not a
+    closure, so that typed parts can be pickled to another process)."""
 
-    def fmt(codes: np.ndarray) -> pa.Array:
-        return dictionary.take(pa.array(codes))
-    return fmt
+    def __init__(self, names) -> None:
+        self.names = list(names)
+
+    def __call__(self, codes: np.ndarray) -> pa.Array:
+        return pa.array(self.names, pa.string()).take(pa.array(codes))
 
 
 def batch(parts: list[dict[str, tuple]]) -> pa.Table:

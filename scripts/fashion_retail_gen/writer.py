@@ -43,8 +43,13 @@ class TableWriter:
             self._writer.write_table(table)
 
     def close(self) -> None:
-        self._writer.close()
+        self.finish()
         self.partial.replace(self.path)
+
+    def finish(self) -> None:
+        """Complete the file but keep its '.partial' name: another process
+        renames it when the whole run has succeeded."""
+        self._writer.close()
 
     def abort(self) -> None:
         try:

@@ -1,0 +1,231 @@
+"""The sales half of a run, in a second process: orders, order lines and
+inventory snapshots generated, corrupted and written there, while the main
+process draws the customers' names and addresses and writes the entities.
+
+Why a process: the work on both sides holds Python's GIL for long stretches
+(dictionary-encoded defect values, e-mail local parts, numpy calls on small
+arrays), so two threads in one process cannot keep two cores busy. The worker
+is forked after the entities' core is built and before any thread starts, so
+it inherits the stores, products, employees and customers without copying
+them, and its output is exactly what the same code gives in one process.
+
+The worker writes its three tables itself, as '.partial' files the main
+process renames when the whole run has succeeded. Its defect-ledger rows come
+back over a pipe, in order, because the ledger is one file numbered in the
+order defects are emitted (the entities' first); so do the progress steps, the
+row counts, the incidents' reach and the worker's peak memory. Where fork is
+not available (not Linux), the same work runs on a thread and the messages go
+through a queue.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from fashion_retail_gen import schema, text
+from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.defects import Injector
+from fashion_retail_gen.inventory import generate_inventory
+from fashion_retail_gen.sales import SalesState, generate_sales
+from fashion_retail_gen.writer import BackgroundWrites, TableWriter, prefetch, text_schema
+
+TABLES = ("order_lines", "inventory_snapshots")     # written by the worker
+# messages the worker may have sent and the main process not yet written: a
+# bound on memory (a month of ledger rows each) that keeps the pipe flowing
+BACKLOG = 16
+
+
+class WorkerError(RuntimeError):
+    """The sales worker failed; the message carries its traceback."""
+
+
+class _StoppedError(Exception):
+    """Raised in a worker thread whose run was stopped."""
+
+
+@dataclass
+class Finished:
+    """What the worker reports once its tables are complete."""
+    rows: dict[str, int]
+    files: list[tuple[Path, Path]]           # (partial, final) to rename at the end
+    affected: dict[int, int] = field(default_factory=dict)
+    peak_rss_kb: int = 0
+
+
+def work(cfg: GeneratorConfig, entities: tuple, injector: Injector, incidents: list,
+         send: Callable[[tuple], None]) -> None:
+    """Generate the sales tables; corrupt and write the order lines and
+    inventory snapshots; report through ``send``, in order: ('orders', chunk,
+    typed parts, months, rows loaded twice) for the main process to finish
+    (orders_table), corrupt and write; ('ledger', table) per chunk emitted
+    here; ('step', label) per chunk of months; then ('finished', Finished)."""
+    stores, products, employees, customers, pools = entities
+    out = Path(cfg.out)
+    writers: dict[str, TableWriter] = {}
+    background = BackgroundWrites()
+
+    def emit(name: str, clean: pa.Table, chunk: int, **incidents) -> None:
+        dirty, ledger = injector.inject(name, clean, chunk, **incidents)
+        if name not in writers:
+            writers[name] = TableWriter(out, name, cfg.fmt,
+                                        text_schema(schema.TABLES[name].column_names),
+                                        schema.TABLES[name].dictionary_columns)
+        background.submit(writers[name], dirty)
+        send(("ledger", ledger))
+
+    try:
+        state = SalesState(None, None, None)
+        for chunk, sales in enumerate(prefetch(generate_sales(
+                cfg, stores, products, employees, customers, pools, state, incidents))):
+            # the orders go to the main process, which is idle once the
+            # entities are written: typed (a tenth of their size as text), and
+            # without their notes, which it draws (see orders_table)
+            send(("orders", chunk, sales.orders, sales.months,
+                  sales.marks.orders_loaded_twice))
+            emit("order_lines", text.batch(sales.lines), chunk,
+                 twice=sales.marks.lines_loaded_twice,
+                 shift=("unit_price", sales.marks.price_factor))
+            send(("step", "sales"))
+        for chunk, snapshots in enumerate(prefetch(
+                generate_inventory(cfg, stores, products, state))):
+            emit("inventory_snapshots", snapshots, chunk)
+            send(("step", "inventory"))
+        background.join()
+        for w in writers.values():
+            w.finish()
+    except BaseException:
+        with contextlib.suppress(BaseException):
+            background.join()
+        for w in writers.values():
+            w.abort()
+        raise
+    send(("finished", Finished(
+        rows={name: writers[name].rows for name in TABLES},
+        files=[(w.partial, w.path) for w in writers.values()],
+        affected=dict(state.affected),
+        peak_rss_kb=peak_rss_kb())))
+
+
+def peak_rss_kb() -> int:
+    """This process's max RSS in KB (0 where the resource module is missing)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def can_fork() -> bool:
+    """Linux, and no other thread running (a fork copies the locks other
+    threads may hold; a notebook kernel, for one, runs several)."""
+    import multiprocessing
+
+    return (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
+
+
+class SalesWorker:
+    """Runs ``work`` in a forked process (or a thread) from construction on;
+    iterate ``messages()`` for what it sends, in order. ``use_process``: None
+    forks where it can (can_fork), True insists, False runs a thread."""
+
+    def __init__(self, cfg: GeneratorConfig, entities: tuple, injector: Injector,
+                 incidents: list, use_process: bool | None = None):
+        self._queue: queue.Queue = queue.Queue(maxsize=BACKLOG)
+        self._stopped = threading.Event()
+        self._process = None
+        args = (cfg, entities, injector, incidents)
+        if use_process and not can_fork():
+            raise RuntimeError("the sales worker cannot run as a process here: it needs "
+                               "Linux and no other thread running")
+        if can_fork() if use_process is None else use_process:
+            import multiprocessing
+
+            receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+            self._process = multiprocessing.get_context("fork").Process(
+                target=_process_main, args=(send, args), name="fashion-retail-sales",
+                daemon=True)
+            self._process.start()
+            send.close()
+            self._thread = threading.Thread(target=self._relay, args=(receive,),
+                                            name="sales-relay", daemon=True)
+        else:
+            self._thread = threading.Thread(target=self._run_here, args=(args,),
+                                            name="sales-worker", daemon=True)
+        self.forked = self._process is not None
+        self._thread.start()
+
+    # ---------------------------------------------------------------- sources
+    def _relay(self, receive) -> None:
+        """Pipe to queue, so the worker never waits on a busy main thread."""
+        try:
+            while True:
+                message = receive.recv()
+                self._queue.put(message)
+                if message[0] in ("finished", "error"):
+                    return
+        except (EOFError, OSError):       # the pipe closed, mid-message or not
+            self._process.join()
+            self._queue.put(("error", f"the sales worker exited with code "
+                                      f"{self._process.exitcode} before it finished"))
+        finally:
+            receive.close()
+
+    def _run_here(self, args) -> None:
+        def send(message: tuple) -> None:
+            if self._stopped.is_set():
+                raise _StoppedError
+            self._queue.put(message)
+
+        try:
+            work(*args, send=send)
+        except _StoppedError:
+            pass
+        except BaseException:
+            self._queue.put(("error", traceback.format_exc()))
+
+    # ---------------------------------------------------------------- consumer
+    def messages(self) -> Iterator[tuple]:
+        """What ``work`` sends, in order, up to ('finished', Finished); raises
+        WorkerError when the worker failed."""
+        while True:
+            message = self._queue.get()
+            if message[0] == "error":
+                raise WorkerError(f"the sales worker failed:\n{message[1]}")
+            yield message
+            if message[0] == "finished":
+                self._thread.join()
+                if self._process is not None:
+                    self._process.join()
+                return
+
+    def stop(self) -> None:
+        """End the worker early (the run failed elsewhere). Its partial files
+        are the caller's to remove: a terminated process cannot."""
+        self._stopped.set()
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        while self._thread.is_alive():       # unblock a sender waiting on a full queue
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                self._thread.join(0.01)
+
+
+def _process_main(send, args) -> None:
+    try:
+        work(*args, send=send.send)
+    except BaseException:
+        send.send(("error", traceback.format_exc()))
+    finally:
+        send.close()
