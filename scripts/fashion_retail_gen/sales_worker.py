@@ -36,7 +36,13 @@ from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.defects import Injector
 from fashion_retail_gen.inventory import generate_inventory
 from fashion_retail_gen.sales import SalesState, generate_sales
-from fashion_retail_gen.writer import BackgroundWrites, TableWriter, prefetch, text_schema
+from fashion_retail_gen.writer import (
+    BackgroundWrites,
+    TableWriter,
+    drain_until_done,
+    prefetch,
+    text_schema,
+)
 
 TABLES = ("order_lines", "inventory_snapshots")     # written by the worker
 # messages the worker may have sent and the main process not yet written: a
@@ -215,11 +221,7 @@ class SalesWorker:
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join()
-        while self._thread.is_alive():       # unblock a sender waiting on a full queue
-            try:
-                self._queue.get_nowait()
-            except queue.Empty:
-                self._thread.join(0.01)
+        drain_until_done(self._thread, self._queue)
 
 
 def _process_main(send, args) -> None:

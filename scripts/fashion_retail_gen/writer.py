@@ -145,11 +145,17 @@ class prefetch:  # noqa: N801 - used like a function
             self.close()
 
     def close(self) -> None:
-        import queue
-
         self._stop.set()
-        while self._thread.is_alive():  # unblock a producer waiting on a full queue
-            try:
-                self._queue.get_nowait()
-            except queue.Empty:
-                self._thread.join(0.01)
+        drain_until_done(self._thread, self._queue)
+
+
+def drain_until_done(thread, items) -> None:
+    """Wait for ``thread`` to end, emptying the queue ``items`` meanwhile so
+    that a producer blocked on a full queue can go on and see it must stop."""
+    import queue
+
+    while thread.is_alive():
+        try:
+            items.get_nowait()
+        except queue.Empty:
+            thread.join(0.01)
