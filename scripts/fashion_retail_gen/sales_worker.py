@@ -158,8 +158,8 @@ class SalesWorker:
 
             receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
             self._process = multiprocessing.get_context("fork").Process(
-                target=_process_main, args=(send, args), name="fashion-retail-sales",
-                daemon=True)
+                target=_process_main, args=(receive, send, args),
+                name="fashion-retail-sales", daemon=True)
             self._process.start()
             send.close()
             self._thread = threading.Thread(target=self._relay, args=(receive,),
@@ -224,10 +224,15 @@ class SalesWorker:
         drain_until_done(self._thread, self._queue)
 
 
-def _process_main(send, args) -> None:
+def _process_main(receive, send, args) -> None:
+    # the fork copied the reading end too: closed here, so that a main process
+    # that dies leaves no reader, and the worker's next send fails (it then
+    # removes its partial files and exits) instead of waiting for ever
+    receive.close()
     try:
         work(*args, send=send.send)
     except BaseException:
-        send.send(("error", traceback.format_exc()))
+        with contextlib.suppress(OSError):       # no one left to tell
+            send.send(("error", traceback.format_exc()))
     finally:
         send.close()

@@ -5,8 +5,12 @@ that looks finished."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from test_determinism import digests
@@ -100,3 +104,30 @@ def test_insisting_on_a_process_where_it_cannot_fork(tmp_path):
     finally:
         stop.set()
         other.join()
+
+
+@needs_fork
+def test_a_killed_main_process_takes_the_worker_with_it(tmp_path):
+    """A main process killed outright (no clean-up) leaves no reader on the
+    pipe: the worker's next send fails, and it removes its partial files and
+    exits instead of waiting for ever."""
+    script = ("import sys; from pathlib import Path; "
+              "from fashion_retail_gen.config import GeneratorConfig; "
+              "from fashion_retail_gen.generate import generate; "
+              "generate(GeneratorConfig(scale=0.3, out=Path(sys.argv[1])))")
+    env = dict(os.environ, PYTHONPATH=str(Path(generate_module.__file__).parents[1]))
+    main = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], env=env)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("order_lines.*.partial")):
+        assert time.monotonic() < deadline and main.poll() is None, "the worker never wrote"
+        time.sleep(0.005)
+    children = Path(f"/proc/{main.pid}/task/{main.pid}/children").read_text().split()
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    assert children, "the main process had no worker"
+    worker = Path(f"/proc/{children[0]}")
+    deadline = time.monotonic() + 30
+    while worker.exists() and "zombie" not in (worker / "status").read_text().lower():
+        assert time.monotonic() < deadline, "the worker outlived its main process"
+        time.sleep(0.02)
+    assert not list(tmp_path.glob("order_lines.*"))
