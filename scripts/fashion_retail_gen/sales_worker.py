@@ -93,8 +93,9 @@ def work(cfg: GeneratorConfig, entities: tuple, injector: Injector, incidents: l
         for chunk, sales in enumerate(prefetch(generate_sales(
                 cfg, stores, products, employees, customers, pools, state, incidents))):
             # the orders go to the main process, which is idle once the
-            # entities are written: typed (a tenth of their size as text), and
-            # without their notes, which it draws (see orders_table)
+            # entities are written: typed, so that formatting them as text is
+            # its work too, and without their notes, which it draws as well
+            # (see orders_table)
             send(("orders", chunk, sales.orders, sales.months,
                   sales.marks.orders_loaded_twice))
             emit("order_lines", text.batch(sales.lines), chunk,
