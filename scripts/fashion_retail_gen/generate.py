@@ -38,7 +38,7 @@ from fashion_retail_gen.sales import (
 )
 from fashion_retail_gen.sales_worker import TABLES as SALES_TABLES
 from fashion_retail_gen.sales_worker import SalesWorker
-from fashion_retail_gen.writer import BackgroundWrites, TableWriter, text_schema
+from fashion_retail_gen.writer import BackgroundWrites, TableWriter, file_paths, text_schema
 
 RAW_TABLES = list(schema.TABLES)
 
@@ -189,7 +189,8 @@ def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) ->
         step("manifest")
         for w in writers.values():
             w.close()
-        for partial, final in finished.files:
+        for name in SALES_TABLES:     # the worker's, complete
+            partial, final = file_paths(out, name, cfg.fmt)
             partial.replace(final)
     except BaseException:
         if sales is not None:
@@ -201,7 +202,7 @@ def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) ->
             if w.partial.exists():
                 w.abort()
         for name in SALES_TABLES:     # the worker's, if it could not remove them
-            (out / f"{name}.{cfg.fmt}.partial").unlink(missing_ok=True)
+            file_paths(out, name, cfg.fmt)[0].unlink(missing_ok=True)
         raise
     finally:
         if bar is not None:

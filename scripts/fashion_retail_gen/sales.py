@@ -301,11 +301,10 @@ def orders_table(cfg: GeneratorConfig, pools: Pools, orders: list[dict],
     stream per month (they never shift the other columns' draws), so they are
     drawn by whoever formats the orders: the main process, while the sales
     worker goes on with the next months."""
-    for month_no, part in zip(months, orders):
-        n = len(part["order_id"][1])
-        part["notes"] = (text.strings,
-                         order_notes(stream(cfg.seed, "notes", month_no), pools, n))
-    return text.batch(orders)
+    return text.batch([
+        dict(part, notes=(text.strings, order_notes(stream(cfg.seed, "notes", month_no),
+                                                    pools, len(part["order_id"][1]))))
+        for month_no, part in zip(months, orders)])
 
 
 @dataclass

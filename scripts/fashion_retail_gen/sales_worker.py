@@ -1,6 +1,7 @@
 """The sales half of a run, in a second process: orders, order lines and
-inventory snapshots generated, corrupted and written there, while the main
-process draws the customers' names and addresses and writes the entities.
+inventory snapshots generated there, and the order lines and snapshots also
+corrupted and written, while the main process draws the customers' names and
+addresses, writes the entities, and then finishes the orders it is sent.
 
 Why a process: the work on both sides holds Python's GIL for long stretches
 (dictionary-encoded defect values, e-mail local parts, numpy calls on small
@@ -9,13 +10,13 @@ is forked after the entities' core is built and before any thread starts, so
 it inherits the stores, products, employees and customers without copying
 them, and its output is exactly what the same code gives in one process.
 
-The worker writes its three tables itself, as '.partial' files the main
-process renames when the whole run has succeeded. Its defect-ledger rows come
-back over a pipe, in order, because the ledger is one file numbered in the
-order defects are emitted (the entities' first); so do the progress steps, the
-row counts, the incidents' reach and the worker's peak memory. Where fork is
-not available (not Linux), the same work runs on a thread and the messages go
-through a queue.
+The worker writes its two tables as '.partial' files, which the main process
+renames when the whole run has succeeded. Its defect-ledger rows come back over
+a pipe, in order, because the ledger is one file numbered in the order defects
+are emitted (the entities' first); so do the orders, the progress steps, the
+row counts, the incidents' reach and the worker's peak memory. Where it cannot
+fork (not Linux, or another thread running), the same work runs on a thread and
+the messages go through a queue.
 """
 
 from __future__ import annotations
@@ -62,7 +63,6 @@ class _StoppedError(Exception):
 class Finished:
     """What the worker reports once its tables are complete."""
     rows: dict[str, int]
-    files: list[tuple[Path, Path]]           # (partial, final) to rename at the end
     affected: dict[int, int] = field(default_factory=dict)
     peak_rss_kb: int = 0
 
@@ -117,7 +117,6 @@ def work(cfg: GeneratorConfig, entities: tuple, injector: Injector, incidents: l
         raise
     send(("finished", Finished(
         rows={name: writers[name].rows for name in TABLES},
-        files=[(w.partial, w.path) for w in writers.values()],
         affected=dict(state.affected),
         peak_rss_kb=peak_rss_kb())))
 
@@ -151,10 +150,11 @@ class SalesWorker:
         self._stopped = threading.Event()
         self._process = None
         args = (cfg, entities, injector, incidents)
-        if use_process and not can_fork():
+        forkable = can_fork()
+        if use_process and not forkable:
             raise RuntimeError("the sales worker cannot run as a process here: it needs "
                                "Linux and no other thread running")
-        if can_fork() if use_process is None else use_process:
+        if forkable if use_process is None else use_process:
             import multiprocessing
 
             receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)

@@ -72,10 +72,10 @@ class labels:  # noqa: N801 - used like a function
     closure, so that typed parts can be pickled to another process)."""
 
     def __init__(self, names) -> None:
-        self.names = list(names)
+        self.dictionary = pa.array(list(names), pa.string())
 
     def __call__(self, codes: np.ndarray) -> pa.Array:
-        return pa.array(self.names, pa.string()).take(pa.array(codes))
+        return self.dictionary.take(pa.array(codes))
 
 
 def batch(parts: list[dict[str, tuple]]) -> pa.Table:

@@ -17,11 +17,16 @@ import pyarrow.parquet as pq
 COMPRESSION = "snappy"
 
 
+def file_paths(out: Path, name: str, fmt: str) -> tuple[Path, Path]:
+    """A table's file while it is written ('.partial') and once complete."""
+    path = out / f"{name}.{fmt}"
+    return path.with_name(path.name + ".partial"), path
+
+
 class TableWriter:
     def __init__(self, out: Path, name: str, fmt: str, schema: pa.Schema,
                  dictionary: list[str] | None = None):
-        self.path = out / f"{name}.{fmt}"
-        self.partial = out / f"{name}.{fmt}.partial"
+        self.partial, self.path = file_paths(out, name, fmt)
         self.fmt = fmt
         self.schema = schema
         self.rows = 0
