@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from fashion_retail_gen import schema, vocab
+from fashion_retail_gen import schema, text, vocab
 from fashion_retail_gen.rng import stream
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -454,7 +454,7 @@ def _broken_reference_styles(rng, n, ctx):
     target = REFERENCED[(ctx.table, ctx.column.name)]
     top = max(ctx.injector.id_ceiling.get(target, 0), 1000)
     # far above every real id and every near-duplicate id (those stay below 2x)
-    return rng.integers(2 * top, 3 * top, n).astype(str).astype(object)
+    return text.integer_objects(rng.integers(2 * top, 3 * top, n))
 
 
 # class -> (draw the styles, variant function or None when the style is the value)

@@ -17,7 +17,7 @@ import numpy as np
 from fashion_retail_gen import vocab
 from fashion_retail_gen.entities import email_local
 from fashion_retail_gen.pools import Pools, draw_people, us_phones
-from fashion_retail_gen.rng import choice
+from fashion_retail_gen.rng import choice, draw
 
 NOTE_SHARE = 0.12
 
@@ -60,8 +60,8 @@ def order_notes(rng: np.random.Generator, pools: Pools, n: int) -> np.ndarray:
     k = len(has_note)
     if not k:
         return notes
-    genders = choice(rng, vocab.GENDERS, k)
-    locales = choice(rng, vocab.PERSON_LOCALES, k)
+    genders = draw(rng, vocab.GENDERS, k)
+    locales = draw(rng, vocab.PERSON_LOCALES, k)
     first, last = draw_people(pools, rng, genders, locales)
     domains = choice(rng, vocab.EMAIL_DOMAINS, k)
     email = email_local(first, last, rng) + "@" + domains

@@ -18,12 +18,13 @@ from functools import cache
 import numpy as np
 from faker import Faker
 
-from fashion_retail_gen import vocab
+from fashion_retail_gen import text, vocab
+from fashion_retail_gen.rng import Drawn
 
 
-def ascii_fold(text: str) -> str:
+def ascii_fold(value: str) -> str:
     """'José Núñez' -> 'Jose Nunez' (for e-mail local parts)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
 
 
 # what the generator asks Faker for: companies, person names, and addresses (the
@@ -155,20 +156,21 @@ def build_pools(seed: int) -> Pools:
     )
 
 
-def draw_people(pools: Pools, rng: np.random.Generator, genders: np.ndarray,
-                locales: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def draw_people(pools: Pools, rng: np.random.Generator, genders: Drawn,
+                locales: Drawn) -> tuple[np.ndarray, np.ndarray]:
     """First and last names for people of the given genders and locales."""
-    n = len(genders)
+    n = len(genders.codes)
     first = np.empty(n, dtype=object)
     last = np.empty(n, dtype=object)
+    female, male = genders.mask("Female"), genders.mask("Male")
     for locale, pool in pools.names.items():
-        in_locale = locales == locale
+        in_locale = locales.mask(locale)
         if not in_locale.any():
             continue
-        for gender, (values, p) in (("Female", pool.female), ("Male", pool.male)):
-            mask = in_locale & (genders == gender)
+        for is_gender, (values, p) in ((female, pool.female), (male, pool.male)):
+            mask = in_locale & is_gender
             first[mask] = values[rng.choice(len(values), size=mask.sum(), p=p)]
-        other = in_locale & ~np.isin(genders, ["Female", "Male"])
+        other = in_locale & ~(female | male)
         both = np.concatenate([pool.female[0], pool.male[0]])
         first[other] = both[rng.integers(0, len(both), other.sum())]
         values, p = pool.last
@@ -182,4 +184,4 @@ def us_phones(rng: np.random.Generator, n: int) -> np.ndarray:
     exchange = rng.integers(200, 1000, n)
     line = rng.integers(0, 10_000, n)
     number = area.astype(np.int64) * 10_000_000 + exchange * 10_000 + line
-    return np.char.add("+1", number.astype(str)).astype(object)
+    return "+1" + text.integer_objects(number)

@@ -1,0 +1,121 @@
+"""The generator's shortcuts give exactly what the plain way gives.
+
+Text formatting prints each distinct value once when values repeat (a range of
+ids, repeated prices, a few months of dates); e-mail de-duplication uses
+Arrow's hashing with a Python walk as its fallback; draws can be kept as codes.
+Each is checked here against the plain computation it replaces, on both sides
+of its thresholds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from fashion_retail_gen import text
+from fashion_retail_gen.entities import unique_emails
+from fashion_retail_gen.rng import choice, draw, stream
+
+
+def plain_integer(values) -> list:
+    return [str(int(v)) for v in values]
+
+
+def plain_cents(values) -> list:
+    return [f"{'-' if v < 0 else ''}{abs(int(v)) // 100}.{abs(int(v)) % 100:02d}"
+            for v in values]
+
+
+RNG = np.random.default_rng(11)
+INTEGER_CASES = {
+    "narrow range (taken)": RNG.integers(1, 4, 5000),
+    "negative narrow range (taken)": RNG.integers(-300, -200, 5000),
+    "unique ids (printed)": np.arange(10**9, 10**9 + 5000),
+    "beyond int32 (printed)": RNG.integers(0, 10**12, 5000),
+    "few values (printed)": np.array([7, -1, 3]),
+    "empty": np.array([], dtype=np.int64),
+}
+
+
+@pytest.mark.parametrize("values", INTEGER_CASES.values(), ids=INTEGER_CASES.keys())
+def test_integer_text(values):
+    assert text.integer(values).to_pylist() == plain_integer(values)
+
+
+CENTS_CASES = {
+    "price points (shared)": RNG.choice([499, 1999, 12500, 0, -5], 5000),
+    "mostly zero (shared)": np.where(RNG.random(5000) < 0.7, 0, RNG.integers(1, 10**6, 5000)),
+    "all distinct (printed)": RNG.permutation(np.arange(-2500, 2500)) * 7,
+    "few values (printed)": np.array([5, -5, 100, 123456]),
+}
+
+
+@pytest.mark.parametrize("values", CENTS_CASES.values(), ids=CENTS_CASES.keys())
+def test_cents_text(values):
+    assert text.cents(values).to_pylist() == plain_cents(values)
+
+
+def test_date_text():
+    days = np.datetime64("2024-01-01") + RNG.integers(0, 400, 5000).astype("timedelta64[D]")
+    wide = np.datetime64("1930-01-01") + RNG.integers(0, 40_000, 5000).astype("timedelta64[D]")
+    with_nat = days.copy()
+    with_nat[::3] = np.datetime64("NaT")
+    for values in (days, wide, with_nat, days[:10]):
+        expected = [None if np.isnat(d) else str(d) for d in values]
+        assert text.date(values).to_pylist() == expected
+
+
+def loop_emails(local, domains, ids) -> list:
+    """The reference: the first holder keeps an address, later ones get their id."""
+    emails = list(local + "@" + domains)
+    seen: set[str] = set()
+    for i, email in enumerate(emails):
+        if email in seen:
+            emails[i] = f"{local[i]}{ids[i]}@{domains[i]}"
+        seen.add(emails[i])
+    return emails
+
+
+def objects(*values) -> np.ndarray:
+    return np.array(values, dtype=object)
+
+
+@pytest.mark.parametrize("local, domains, ids", [
+    # plain repeats: the fast path
+    (objects("ann", "bob", "ann", "ann"), objects("x.com", "x.com", "x.com", "y.com"),
+     np.array([1, 2, 3, 4])),
+    # a renamed address equal to a later person's own: the walk decides
+    (objects("a", "a", "a2"), objects("x.com", "x.com", "x.com"), np.array([1, 2, 3])),
+    # two renamed addresses equal to each other ('a1' + '23', 'a' + '123'):
+    # the walk lets them be, and so does the fast path
+    (objects("a1", "a1", "a", "a"), objects("x", "x", "x", "x"), np.array([9, 23, 8, 123])),
+    (objects(), objects(), np.array([], dtype=np.int64)),
+])
+def test_unique_emails_matches_the_walk(local, domains, ids):
+    expected = loop_emails(local, domains, ids)
+    assert list(unique_emails(local.copy(), domains, ids)) == expected
+
+
+def test_unique_emails_at_scale():
+    rng = np.random.default_rng(3)
+    n = 20_000
+    local = np.array([f"p{v}" for v in rng.integers(0, 2000, n)], dtype=object)
+    domains = np.array(["a.com", "b.com"], dtype=object)[rng.integers(0, 2, n)]
+    ids = np.arange(1, n + 1)
+    assert list(unique_emails(local.copy(), domains, ids)) == loop_emails(local, domains, ids)
+
+
+def test_draw_gives_the_draws_of_choice():
+    weights = {"Female": 0.58, "Male": 0.39, "Non-binary": 0.03}
+    drawn = draw(stream(5, "t"), weights, 1000)
+    assert list(drawn.values) == list(choice(stream(5, "t"), weights, 1000))
+    assert (drawn.mask("Male") == (drawn.values == "Male")).all()
+    assert not drawn.mask("Unknown").any()
+
+
+def test_labels_take_text():
+    labels = text.labels(["store", "online"])
+    assert labels(np.array([1, 0, 1])).to_pylist() == ["online", "store", "online"]
+    assert pc.equal(labels.dictionary, pa.array(["store", "online"])).to_pylist() == [True] * 2
