@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -109,6 +110,23 @@ def person_emails(first, last, ids, rng, pools: Pools) -> np.ndarray:
     return unique_emails(email_local(first, last, rng), domains, ids)
 
 
+class Deferred:
+    """An entity's text, built on first use. The sales worker needs only the
+    entities' numbers (ids, dates, prices, weights), so Faker's companies, the
+    people's names and the formatted columns are built after it has started,
+    by the process that writes them, and not on the run's serial start. Each
+    entity has its own random stream, and the draws for its numbers are all
+    made before its text's, so the values are the same whenever it is built."""
+
+    def __init__(self, build: Callable[[], object]):
+        self._build = build
+
+    @cached_property
+    def value(self):
+        value, self._build = self._build(), None
+        return value
+
+
 # --------------------------------------------------------------------------- stores
 @dataclass
 class Stores:
@@ -180,12 +198,19 @@ def build_stores(cfg: GeneratorConfig, pools: Pools) -> Stores:
 # --------------------------------------------------------------------------- sellers
 @dataclass
 class Sellers:
-    table: pa.Table
     ids: np.ndarray
-    brand: np.ndarray
     tier: np.ndarray
     onboarded: np.ndarray
     size: np.ndarray           # relative catalogue size
+    deferred: Deferred         # (table, brand per seller), built on first use
+
+    @property
+    def table(self) -> pa.Table:
+        return self.deferred.value[0]
+
+    @property
+    def brand(self) -> np.ndarray:
+        return self.deferred.value[1]
 
 
 def build_sellers(cfg: GeneratorConfig, pools: Pools) -> Sellers:
@@ -194,63 +219,74 @@ def build_sellers(cfg: GeneratorConfig, pools: Pools) -> Sellers:
     country_p = np.array([c[4] for c in vocab.SELLER_COUNTRIES])
     country = rng.choice(len(vocab.SELLER_COUNTRIES), size=n, p=country_p / country_p.sum())
     tier = choice(rng, {k: v["p"] for k, v in vocab.BRAND_TIERS.items()}, n)
-    companies, brands, contacts, emails, phones = [], [], [], [], []
-    seeded: set[str] = set()
-    used: set[str] = set()
-    for i, c in enumerate(country):
-        name, locale, dial, digits, _ = vocab.SELLER_COUNTRIES[c]
-        fake = faker_for(locale)
-        if locale not in seeded:
-            fake.seed_instance(cfg.seed + 1)
-            seeded.add(locale)
-        company = fake.company()
-        if company in used:
-            company = f"{company} ({i + 1})"
-        used.add(company)
-        brand = re.split(r"[\s,&-]+", re.sub(r"[^\w\s,&-]", "", company))[0].title()
-        first, last = fake.first_name(), fake.last_name()
-        domain = slug(company)[:20] or "supplier"
-        tld = {"United States": "com", "United Kingdom": "co.uk"}.get(name, locale[-2:].lower())
+    phones = []
+    for c in country:
+        _, _, dial, digits, _ = vocab.SELLER_COUNTRIES[c]
         if dial == "1":   # North American numbering: area code and exchange 2-9xx
             national = us_phones(rng, 1)[0][2:]
         else:
             national = str(rng.integers(1, 10)) + "".join(
                 rng.integers(0, 10, digits - 1).astype(str))
-        companies.append(company)
-        brands.append(f"{brand} {['Studio', 'Label', 'Atelier', 'Collective'][i % 4]}"
-                      if len(brand) < 4 else brand)
-        contacts.append((first, last))
-        emails.append(f"{slug(first)}.{slug(last)}@{domain}.{tld}")
         phones.append(f"+{dial}{national}")
     commission = np.array([rng.uniform(*vocab.BRAND_TIERS[t]["commission"]) for t in tier])
     onboarded = uniform_dates(rng, np.full(n, day(dt.date(2010, 1, 1))),
                               np.full(n, day(cfg.start_date) + 400 * DAY))
     ids = np.arange(1, n + 1)
-    base = {
-        "seller_id": text.integer(ids),
-        "company_name": np.array(companies, dtype=object),
-        "brand_name": np.array(brands, dtype=object),
-        "contact_first_name": np.array([c[0] for c in contacts], dtype=object),
-        "contact_last_name": np.array([c[1] for c in contacts], dtype=object),
-        "contact_email": np.array(emails, dtype=object),
-        "contact_phone": np.array(phones, dtype=object),
-        "country": np.array([vocab.SELLER_COUNTRIES[c][0] for c in country], dtype=object),
-        "brand_tier": tier,
-        "onboarded_date": text.date(onboarded),
-    }
     # CDC: a share of sellers renegotiate their commission during the history
     changed = np.flatnonzero(rng.random(n) < 0.2)
     change_at = uniform_dates(rng, np.maximum(onboarded[changed], day(cfg.start_date)),
                               np.full(len(changed), day(cfg.end_date) - 30 * DAY))
     new_commission = commission[changed] + rng.choice([-0.02, 0.02, 0.03], len(changed))
-    table = _versions(
-        base, ids, changed,
-        {"commission_rate": (commission, new_commission)},
-        at_time(onboarded, rng), at_time(change_at, rng),
-        {"commission_rate": lambda v: np.char.mod("%.3f", np.round(v, 3)).astype(object)},
-    )
+    created_at, changed_at = at_time(onboarded, rng), at_time(change_at, rng)
     size = np.exp(rng.normal(0, 0.8, n))
-    return Sellers(table, ids, np.array(brands, dtype=object), tier, onboarded, size)
+
+    def seller_text() -> tuple[pa.Table, np.ndarray]:
+        """Companies and contacts from Faker, seeded per locale (its own
+        random numbers, not this stream's)."""
+        companies, brands, contacts, emails = [], [], [], []
+        seeded: set[str] = set()
+        used: set[str] = set()
+        for i, c in enumerate(country):
+            name, locale, _, _, _ = vocab.SELLER_COUNTRIES[c]
+            fake = faker_for(locale)
+            if locale not in seeded:
+                fake.seed_instance(cfg.seed + 1)
+                seeded.add(locale)
+            company = fake.company()
+            if company in used:
+                company = f"{company} ({i + 1})"
+            used.add(company)
+            brand = re.split(r"[\s,&-]+", re.sub(r"[^\w\s,&-]", "", company))[0].title()
+            first, last = fake.first_name(), fake.last_name()
+            domain = slug(company)[:20] or "supplier"
+            tld = {"United States": "com", "United Kingdom": "co.uk"}.get(
+                name, locale[-2:].lower())
+            companies.append(company)
+            brands.append(f"{brand} {['Studio', 'Label', 'Atelier', 'Collective'][i % 4]}"
+                          if len(brand) < 4 else brand)
+            contacts.append((first, last))
+            emails.append(f"{slug(first)}.{slug(last)}@{domain}.{tld}")
+        base = {
+            "seller_id": text.integer(ids),
+            "company_name": np.array(companies, dtype=object),
+            "brand_name": np.array(brands, dtype=object),
+            "contact_first_name": np.array([c[0] for c in contacts], dtype=object),
+            "contact_last_name": np.array([c[1] for c in contacts], dtype=object),
+            "contact_email": np.array(emails, dtype=object),
+            "contact_phone": np.array(phones, dtype=object),
+            "country": np.array([vocab.SELLER_COUNTRIES[c][0] for c in country], dtype=object),
+            "brand_tier": tier,
+            "onboarded_date": text.date(onboarded),
+        }
+        table = _versions(
+            base, ids, changed,
+            {"commission_rate": (commission, new_commission)},
+            created_at, changed_at,
+            {"commission_rate": lambda v: np.char.mod("%.3f", np.round(v, 3)).astype(object)},
+        )
+        return table, np.array(brands, dtype=object)
+
+    return Sellers(ids, tier, onboarded, size, Deferred(seller_text))
 
 
 def _versions(base: dict, ids: np.ndarray, changed: np.ndarray,
@@ -280,7 +316,7 @@ def _versions(base: dict, ids: np.ndarray, changed: np.ndarray,
 # --------------------------------------------------------------------------- products
 @dataclass
 class Products:
-    table: pa.Table
+    deferred: Deferred         # the table, built on first use
     ids: np.ndarray
     category: np.ndarray       # index into CATEGORY_NAMES
     intro: np.ndarray          # datetime64[D] first day on sale
@@ -292,6 +328,10 @@ class Products:
     size_weight: np.ndarray    # share of the size within its style
     seller: np.ndarray
     style: np.ndarray          # style number per SKU (sizes of one style share it)
+
+    @property
+    def table(self) -> pa.Table:
+        return self.deferred.value
 
 
 CATEGORY_NAMES = list(vocab.CATEGORIES)
@@ -335,12 +375,6 @@ def build_products(cfg: GeneratorConfig, sellers: Sellers) -> Products:
                         dtype=object)
     noun = np.array([c["nouns"][rng.integers(0, len(c["nouns"]))] for c in cfgs], dtype=object)
     adjective = np.array(vocab.ADJECTIVES, dtype=object)[rng.integers(0, len(vocab.ADJECTIVES), n)]
-    name = adjective + " " + material + " " + noun
-    month = intro.astype("datetime64[M]").astype(int) % 12 + 1
-    yy = (intro.astype("datetime64[Y]").astype(int) + 1970) % 100
-    season = np.where((month >= 2) & (month <= 7), "SS", "AW")
-    yy = np.where((season == "AW") & (month == 1), yy - 1, yy)
-    season = season.astype(object) + np.char.zfill(yy.astype(str), 2).astype(object)
     changed = rng.random(n) < 0.30
     change_date = np.where(
         changed,
@@ -365,39 +399,49 @@ def build_products(cfg: GeneratorConfig, sellers: Sellers) -> Products:
     sizes = np.array(rows["size"], dtype=object)
     m = len(style)
     ids = np.arange(1, m + 1)
-    cat_code = np.array([CATEGORY_NAMES[c][:3].upper() for c in cat], dtype=object)
-    sku = (cat_code[style] + np.char.zfill((style + 1).astype(str), 5).astype(object) + "-"
-           + np.array([c[:3].upper() for c in colour], dtype=object)[style] + "-"
-           + np.array([s.replace(" ", "").upper() for s in sizes], dtype=object))
     created = at_time(intro[style] - 30 * DAY, rng)
-    base_cols = {
-        "product_id": text.integer(ids),
-        "sku": sku,
-        "product_name": sellers.brand[seller][style] + " " + name[style],
-        "brand": sellers.brand[seller][style],
-        "category": np.array(CATEGORY_NAMES, dtype=object)[cat][style],
-        "size": sizes,
-        "colour": colour[style],
-        "material": material[style],
-        "season": season[style],
-        "cost": text.cents(cost[style]),
-        "seller_id": text.integer(sellers.ids[seller][style]),
-        "launch_date": text.date(intro[style]),
-    }
     sku_changed = np.flatnonzero(changed[style])
-    table = _versions(
-        base_cols, ids, sku_changed,
-        {"list_price": (price[style], new_price[style][sku_changed])},
-        created, at_time(change_date[style][sku_changed] - DAY, rng, 0, 6),
-        {"list_price": text.cents},
-    )
-    cols = table.column_names
-    order = cols[:cols.index("cost") + 1] + ["list_price"] + [
-        c for c in cols[cols.index("cost") + 1:] if c != "list_price"]
-    table = table.select(order)
+    changed_at = at_time(change_date[style][sku_changed] - DAY, rng, 0, 6)
+
+    def product_text() -> pa.Table:
+        name = adjective + " " + material + " " + noun
+        month = intro.astype("datetime64[M]").astype(int) % 12 + 1
+        yy = (intro.astype("datetime64[Y]").astype(int) + 1970) % 100
+        season = np.where((month >= 2) & (month <= 7), "SS", "AW")
+        yy = np.where((season == "AW") & (month == 1), yy - 1, yy)
+        season = season.astype(object) + np.char.zfill(yy.astype(str), 2).astype(object)
+        cat_code = np.array([CATEGORY_NAMES[c][:3].upper() for c in cat], dtype=object)
+        sku = (cat_code[style] + np.char.zfill((style + 1).astype(str), 5).astype(object) + "-"
+               + np.array([c[:3].upper() for c in colour], dtype=object)[style] + "-"
+               + np.array([s.replace(" ", "").upper() for s in sizes], dtype=object))
+        base_cols = {
+            "product_id": text.integer(ids),
+            "sku": sku,
+            "product_name": sellers.brand[seller][style] + " " + name[style],
+            "brand": sellers.brand[seller][style],
+            "category": np.array(CATEGORY_NAMES, dtype=object)[cat][style],
+            "size": sizes,
+            "colour": colour[style],
+            "material": material[style],
+            "season": season[style],
+            "cost": text.cents(cost[style]),
+            "seller_id": text.integer(sellers.ids[seller][style]),
+            "launch_date": text.date(intro[style]),
+        }
+        table = _versions(
+            base_cols, ids, sku_changed,
+            {"list_price": (price[style], new_price[style][sku_changed])},
+            created, changed_at,
+            {"list_price": text.cents},
+        )
+        cols = table.column_names
+        order = cols[:cols.index("cost") + 1] + ["list_price"] + [
+            c for c in cols[cols.index("cost") + 1:] if c != "list_price"]
+        return table.select(order)
+
     size_w = np.array(rows["size_w"])
     return Products(
-        table=table, ids=ids, category=cat[style], intro=intro[style],
+        deferred=Deferred(product_text), ids=ids, category=cat[style], intro=intro[style],
         price=price[style], new_price=new_price[style], change_date=change_date[style],
         season_sign=np.array([vocab.CATEGORIES[CATEGORY_NAMES[c]]["season"]
                               for c in cat])[style],
@@ -418,8 +462,12 @@ class Staff:
 
 @dataclass
 class Employees:
-    table: pa.Table
     staff: Staff
+    deferred: Deferred         # the table, built on first use
+
+    @property
+    def table(self) -> pa.Table:
+        return self.deferred.value
 
 
 def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Employees:
@@ -535,43 +583,6 @@ def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Emplo
                 staff.append((e, v["store_id"], v["valid_from"], t))
                 break
 
-    all_rows = rows + sorted(versions, key=lambda r: r["valid_from"])
-    ids = np.array([r["employee_id"] for r in rows])
-    locales = draw(rng, vocab.PERSON_LOCALES, len(ids))
-    genders = draw(rng, {"Female": 0.62, "Male": 0.36, "Non-binary": 0.02}, len(ids))
-    first, last = draw_people(pools, rng, genders, locales)
-    local = np.array([f"{slug(f)}.{slug(l_)}" for f, l_ in zip(first, last)], dtype=object)
-    email = unique_emails(local, np.full(len(ids), RETAILER_DOMAIN, dtype=object), ids)
-    hire = np.array([r["hire_date"] for r in rows])
-    dob = hire - (rng.integers(18, 55, len(ids)) * 365 + rng.integers(0, 365, len(ids))) * DAY
-    phone = us_phones(rng, len(ids))
-    person = {int(e): i for i, e in enumerate(ids)}
-    idx = np.array([person[r["employee_id"]] for r in all_rows])
-
-    def col(name):
-        return np.array([r[name] for r in all_rows], dtype=object)
-
-    def dates(name):
-        return np.array([r[name] if r[name] is not None else np.datetime64("NaT")
-                         for r in all_rows], dtype="datetime64[D]")
-
-    valid_from = dates("valid_from")
-    table = text.table({
-        "employee_id": text.integer(col("employee_id").astype(int)),
-        "first_name": first[idx],
-        "last_name": last[idx],
-        "email": email[idx],
-        "phone": phone[idx],
-        "date_of_birth": text.date(dob[idx]),
-        "hire_date": text.date(dates("hire_date")),
-        "termination_date": text.date(dates("termination_date")),
-        "job_title": col("job_title"),
-        "department": col("department"),
-        "store_id": pa.array([r["store_id"] for r in all_rows], type=pa.int64()),
-        "manager_id": pa.array([r["manager_id"] for r in all_rows], type=pa.int64()),
-        "salary": text.cents(col("salary").astype(np.int64) * 100),
-        "updated_at": text.timestamp(at_time(valid_from, rng)),
-    })
     staff_arr = Staff(
         employee_id=np.array([s[0] for s in staff]),
         store_id=np.array([s[1] for s in staff]),
@@ -579,7 +590,50 @@ def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Emplo
         end=np.array([s[3] if s[3] is not None else end for s in staff],
                      dtype="datetime64[D]"),
     )
-    return Employees(table, staff_arr)
+
+    def employee_text() -> pa.Table:
+        """The people (names, e-mails, phones, birth dates) and the versions as
+        text: this stream's draws after the staff's."""
+        all_rows = rows + sorted(versions, key=lambda r: r["valid_from"])
+        ids = np.array([r["employee_id"] for r in rows])
+        locales = draw(rng, vocab.PERSON_LOCALES, len(ids))
+        genders = draw(rng, {"Female": 0.62, "Male": 0.36, "Non-binary": 0.02}, len(ids))
+        first, last = draw_people(pools, rng, genders, locales)
+        local = np.array([f"{slug(f)}.{slug(l_)}" for f, l_ in zip(first, last)], dtype=object)
+        email = unique_emails(local, np.full(len(ids), RETAILER_DOMAIN, dtype=object), ids)
+        hire = np.array([r["hire_date"] for r in rows])
+        dob = hire - (rng.integers(18, 55, len(ids)) * 365 + rng.integers(0, 365, len(ids))) * DAY
+        phone = us_phones(rng, len(ids))
+        person = {int(e): i for i, e in enumerate(ids)}
+        idx = np.array([person[r["employee_id"]] for r in all_rows])
+
+        def col(name):
+            return np.array([r[name] for r in all_rows], dtype=object)
+
+        def dates(name):
+            return np.array([r[name] if r[name] is not None else np.datetime64("NaT")
+                             for r in all_rows], dtype="datetime64[D]")
+
+        valid_from = dates("valid_from")
+        table = text.table({
+            "employee_id": text.integer(col("employee_id").astype(int)),
+            "first_name": first[idx],
+            "last_name": last[idx],
+            "email": email[idx],
+            "phone": phone[idx],
+            "date_of_birth": text.date(dob[idx]),
+            "hire_date": text.date(dates("hire_date")),
+            "termination_date": text.date(dates("termination_date")),
+            "job_title": col("job_title"),
+            "department": col("department"),
+            "store_id": pa.array([r["store_id"] for r in all_rows], type=pa.int64()),
+            "manager_id": pa.array([r["manager_id"] for r in all_rows], type=pa.int64()),
+            "salary": text.cents(col("salary").astype(np.int64) * 100),
+            "updated_at": text.timestamp(at_time(valid_from, rng)),
+        })
+        return table
+
+    return Employees(staff_arr, Deferred(employee_text))
 
 
 def _chain_lookup(chain):

@@ -139,8 +139,10 @@ def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) ->
         incidents = anomalies.plan(cfg, build_calendar(cfg), stores, products) \
             if cfg.anomalies else []
         # the sales worker starts now, before any thread (it may be forked): it
-        # needs the customers' ids, signups and propensities, not their names
-        # and addresses, which are drawn here meanwhile
+        # needs the entities' numbers (the customers' ids, signups and
+        # propensities; prices, launches, staff), not their text (names,
+        # addresses, companies: see entities.Deferred), which is drawn here
+        # meanwhile
         sales = SalesWorker(cfg, (stores, products, employees, customers, pools),
                             injector, incidents, use_process)
         background = BackgroundWrites()

@@ -15,7 +15,15 @@ import pyarrow.compute as pc
 import pytest
 
 from fashion_retail_gen import text
-from fashion_retail_gen.entities import unique_emails
+from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.entities import (
+    build_employees,
+    build_products,
+    build_sellers,
+    build_stores,
+    unique_emails,
+)
+from fashion_retail_gen.pools import build_pools
 from fashion_retail_gen.rng import choice, draw, stream
 
 
@@ -119,3 +127,24 @@ def test_labels_take_text():
     labels = text.labels(["store", "online"])
     assert labels(np.array([1, 0, 1])).to_pylist() == ["online", "store", "online"]
     assert pc.equal(labels.dictionary, pa.array(["store", "online"])).to_pylist() == [True] * 2
+
+
+
+def build_entities():
+    cfg = GeneratorConfig(scale=0.02, seed=3)
+    pools = build_pools(cfg.seed)
+    stores = build_stores(cfg, pools)
+    sellers = build_sellers(cfg, pools)
+    return {"sellers": sellers, "products": build_products(cfg, sellers),
+            "employees": build_employees(cfg, pools, stores)}
+
+
+def test_entity_text_waits_for_first_use_and_does_not_depend_on_when():
+    """The sales worker starts once the entities' numbers exist; their text
+    (Faker's companies, names, formatted columns) is built afterwards, and is
+    the same in whatever order it is asked for."""
+    one, two = build_entities(), build_entities()
+    assert not any("value" in vars(e.deferred) for e in one.values())
+    first = {name: one[name].table for name in ("employees", "products", "sellers")}
+    second = {name: two[name].table for name in ("sellers", "employees", "products")}
+    assert all(first[name].equals(second[name]) for name in first)
