@@ -258,6 +258,10 @@ def corrupt(cls: str, values: pa.Array, rng: np.random.Generator, ctx: Context) 
     styles = styles_of(rng, len(values), ctx)
     if variant is None:                     # the style alone is the dirty value
         return styles
+    if cls in VECTORISED:
+        dirty = VECTORISED[cls](values, styles, ctx)
+        if dirty is not None:
+            return dirty
     encoded = values.dictionary_encode()
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     span = int(styles.max()) + 1
@@ -298,36 +302,62 @@ def whitespace_casing(value: str, style: int, ctx) -> str:
 
 
 # date_format: seven date layouts, or an ISO timestamp at one of 24 hours
+DATE_LAYOUTS = ["{y}/{mm}/{dd}", "{mm}/{dd}/{y}", "{m}/{d}/{y}", "{d} {mon} {y}",
+                "{month} {d}, {y}", "{mon} {d} {y}", "{y}{mm}{dd}"]
+# style 7 + hour: the date at that hour, minutes (hour * 7) % 60
+DATE_STYLES = DATE_LAYOUTS + [f"{{iso}}T{hour:02d}:{(hour * 7) % 60:02d}:00"
+                              for hour in range(24)]
+
+
 def _date_styles(rng, n, ctx):
     layout = rng.integers(0, 8, n)
     return np.where(layout < 7, layout, 7 + rng.integers(0, 24, n))
 
 
 def date_format(value: str, style: int, ctx) -> str:
-    if style >= 7:
-        hour = style - 7
-        return f"{value}T{hour:02d}:{(hour * 7) % 60:02d}:00"
+    if style >= len(DATE_LAYOUTS):
+        return DATE_STYLES[style].format(iso=value)
     d = _parse_iso(value)
     month = MONTHS[d.month - 1]
-    return (
-        f"{d.year}/{d.month:02d}/{d.day:02d}",
-        f"{d.month:02d}/{d.day:02d}/{d.year}",
-        f"{d.month}/{d.day}/{d.year}",
-        f"{d.day} {month[:3]} {d.year}",
-        f"{month} {d.day}, {d.year}",
-        f"{month[:3]} {d.day} {d.year}",
-        f"{d.year}{d.month:02d}{d.day:02d}",
-    )[style]
+    return DATE_LAYOUTS[style].format(y=d.year, mm=f"{d.month:02d}", dd=f"{d.day:02d}",
+                                      m=d.month, d=d.day, mon=month[:3], month=month)
+
+
+ISO_DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+def date_formats(values: pa.Array, styles: np.ndarray, ctx) -> np.ndarray | None:
+    """date_format for every cell at once (None unless all are ISO dates)."""
+    if not pc.all(pc.match_substring_regex(values, ISO_DATE)).as_py():
+        return None
+    mm, dd = pc.utf8_slice_codeunits(values, 5, 7), pc.utf8_slice_codeunits(values, 8, 10)
+    month = pc.cast(mm, pa.int32())
+    names = pa.array(MONTHS)
+    fields = {
+        "iso": values, "mm": mm, "dd": dd,
+        "y": pc.cast(pc.cast(pc.utf8_slice_codeunits(values, 0, 4), pa.int32()), pa.string()),
+        "m": pc.cast(month, pa.string()),
+        "d": pc.cast(pc.cast(dd, pa.int32()), pa.string()),
+        "month": names.take(pc.subtract(month, 1)),
+        "mon": pc.utf8_slice_codeunits(names, 0, 3).take(pc.subtract(month, 1)),
+    }
+    return text.fill(DATE_STYLES, styles, fields)
+
+
+NANP_LAYOUTS = ["({a}) {e}-{n}", "{a}.{e}.{n}", "{a}-{e}-{n}", "+1 {a} {e} {n}",
+                "1-{a}-{e}-{n}", "{a}{e}{n}", "({a}) {e}-{n} x{ext}", "{a}-{e}-{n} ext. {ext}"]
 
 
 def _nanp_format(e164: str, style: int, ext: str = "") -> str:
-    a, e, n = e164[2:5], e164[5:8], e164[8:12]
-    return [f"({a}) {e}-{n}", f"{a}.{e}.{n}", f"{a}-{e}-{n}", f"+1 {a} {e} {n}",
-            f"1-{a}-{e}-{n}", f"{a}{e}{n}", f"({a}) {e}-{n} x{ext or '12'}",
-            f"{a}-{e}-{n} ext. {ext or '305'}"][style]
+    return NANP_LAYOUTS[style].format(a=e164[2:5], e=e164[5:8], n=e164[8:12],
+                                      ext=ext or ("12", "305")[style - 6] if style >= 6 else "")
 
 
 EXTENSIONS = ("12", "305", "7", "4410", "88", "123", "9", "2001", "56", "640")
+# phone_format's 26 styles: the six plain layouts, then each of the two layouts
+# with an extension, with each of the ten extensions in turn
+PHONE_STYLES = NANP_LAYOUTS[:6] + [
+    NANP_LAYOUTS[6 + k % 2].replace("{ext}", EXTENSIONS[k // 2]) for k in range(20)]
 
 
 def phone_format(value: str, style: int, ctx) -> str:
@@ -343,6 +373,16 @@ def phone_format(value: str, style: int, ctx) -> str:
     groups = [rest[i:i + 3] for i in range(0, len(rest), 3)]
     sep = (" ", "-", ".")[(style // 2) % 3]
     return f"+{digits[:cut]} " + sep.join(groups)
+
+
+def phone_formats(values: pa.Array, styles: np.ndarray, ctx) -> np.ndarray | None:
+    """phone_format for every cell at once (None unless all are +1 and ten digits)."""
+    if not pc.all(pc.match_substring_regex(values, r"^\+1[0-9]{10}$")).as_py():
+        return None
+    fields = {"a": pc.utf8_slice_codeunits(values, 2, 5),
+              "e": pc.utf8_slice_codeunits(values, 5, 8),
+              "n": pc.utf8_slice_codeunits(values, 8, 12)}
+    return text.fill(PHONE_STYLES, styles, fields)
 
 
 def email_noise(value: str, style: int, ctx) -> str:
@@ -456,6 +496,10 @@ def _broken_reference_styles(rng, n, ctx):
     # far above every real id and every near-duplicate id (those stay below 2x)
     return text.integer_objects(rng.integers(2 * top, 3 * top, n))
 
+
+# classes with a form that takes every cell at once (the same values as the
+# variant's, without a Python call per distinct value); None: not for these values
+VECTORISED = {schema.DATE_FORMAT: date_formats, schema.PHONE_FORMAT: phone_formats}
 
 # class -> (draw the styles, variant function or None when the style is the value)
 CLASSES = {

@@ -10,11 +10,11 @@ privacy layer's scrubber meets the names it must know. Notes are clean text
 
 from __future__ import annotations
 
-import string
-
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from fashion_retail_gen import vocab
+from fashion_retail_gen import text, vocab
 from fashion_retail_gen.entities import email_local
 from fashion_retail_gen.pools import Pools, draw_people, us_phones
 from fashion_retail_gen.rng import choice, draw
@@ -39,18 +39,17 @@ TEMPLATES = (
 TEMPLATE_WEIGHTS = np.array([10, 8, 8, 6, 8, 6, 5, 4, 10, 8, 12, 10], dtype=float)
 
 
+# phone numbers as people type them
+PHONE_WRITINGS = ["{e164}", "({a}) {e}-{n}", "{a}-{e}-{n}", "{a}.{e}.{n}"]
+
+
 def _phone_writings(rng: np.random.Generator, n: int) -> np.ndarray:
     """Phone numbers as people type them: +15551234567, (555) 123-4567, ..."""
-    e164 = us_phones(rng, n)
-    digits = np.array([p[2:] for p in e164], dtype=object)
-    area = np.array([d[:3] for d in digits], dtype=object)
-    exchange = np.array([d[3:6] for d in digits], dtype=object)
-    line = np.array([d[6:] for d in digits], dtype=object)
+    e164 = pa.array(us_phones(rng, n), pa.string())
     style = rng.integers(0, 4, n)
-    return np.where(style == 0, e164,
-           np.where(style == 1, "(" + area + ") " + exchange + "-" + line,
-           np.where(style == 2, area + "-" + exchange + "-" + line,
-                    area + "." + exchange + "." + line)))
+    return text.fill(PHONE_WRITINGS, style, {
+        "e164": e164, "a": pc.utf8_slice_codeunits(e164, 2, 5),
+        "e": pc.utf8_slice_codeunits(e164, 5, 8), "n": pc.utf8_slice_codeunits(e164, 8, 12)})
 
 
 def order_notes(rng: np.random.Generator, pools: Pools, n: int) -> np.ndarray:
@@ -67,23 +66,9 @@ def order_notes(rng: np.random.Generator, pools: Pools, n: int) -> np.ndarray:
     email = email_local(first, last, rng) + "@" + domains
     phone = _phone_writings(rng, k)
     template = rng.choice(len(TEMPLATES), size=k, p=TEMPLATE_WEIGHTS / TEMPLATE_WEIGHTS.sum())
-    fields = {"first": np.asarray(first, dtype=object), "last": np.asarray(last, dtype=object),
-              "phone": np.asarray(phone, dtype=object), "email": np.asarray(email, dtype=object)}
-    written = np.empty(k, dtype=object)
-    for t, parts in enumerate(_TEMPLATE_PARTS):
-        rows = np.flatnonzero(template == t)
-        if not len(rows):
-            continue
-        # literal text and fields joined column-wise: no per-row format call
-        text = np.full(len(rows), "", dtype=object)
-        for literal, name in parts:
-            text = text + literal
-            if name:
-                text = text + fields[name][rows]
-        written[rows] = text
+    fields = {"first": first, "last": last, "phone": phone, "email": email}
+    written = text.fill(list(TEMPLATES), template,
+                        {name: pa.array(values, pa.string()) for name, values in fields.items()})
     notes[has_note] = written
     return notes
 
-
-_TEMPLATE_PARTS = [[(literal, name) for literal, name, _, _ in string.Formatter().parse(t)]
-                   for t in TEMPLATES]

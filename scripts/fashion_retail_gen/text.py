@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -139,3 +141,28 @@ def batch(parts: list[dict[str, tuple]]) -> pa.Table:
         values = np.concatenate([part[name][1] for part in parts])
         columns[name] = fmt(values)
     return table(columns)
+
+
+def fill(templates: list[str], which: np.ndarray, fields: dict[str, pa.Array]) -> np.ndarray:
+    """Row i: ``templates[which[i]]`` with its ``{field}`` places filled from
+    row i of ``fields`` (text arrays of one length). Each template is joined
+    column-wise by Arrow for its own rows: no Python call per row. An object
+    array of Python strings."""
+    out = np.empty(len(which), dtype=object)
+    for k, template in enumerate(templates):
+        rows = np.flatnonzero(which == k)
+        if not len(rows):
+            continue
+        take = pa.array(rows)
+        parts = []
+        for literal, name, _, _ in string.Formatter().parse(template):
+            if literal:
+                parts.append(literal)
+            if name is not None:
+                parts.append(fields[name].take(take))
+        if not any(isinstance(part, pa.Array) for part in parts):
+            out[rows] = "".join(parts)
+            continue
+        # the separator goes last; scalars (the literals) stretch to the rows
+        out[rows] = pc.binary_join_element_wise(*parts, "").to_numpy(zero_copy_only=False)
+    return out

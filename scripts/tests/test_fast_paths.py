@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from fashion_retail_gen import text
+from fashion_retail_gen import defects, text
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.entities import (
     build_employees,
@@ -148,3 +148,35 @@ def test_entity_text_waits_for_first_use_and_does_not_depend_on_when():
     first = {name: one[name].table for name in ("employees", "products", "sellers")}
     second = {name: two[name].table for name in ("sellers", "employees", "products")}
     assert all(first[name].equals(second[name]) for name in first)
+
+
+def test_vectorised_date_formats_match_the_variant():
+    rng = np.random.default_rng(5)
+    days = np.datetime64("1899-12-25") + rng.integers(0, 50_000, 3000).astype("timedelta64[D]")
+    values = pa.array([str(d) for d in days] + ["2024-02-29", "2001-01-01", "1999-12-31"])
+    styles = np.concatenate([rng.integers(0, len(defects.DATE_STYLES), 3000),
+                             [3, 2, len(defects.DATE_STYLES) - 1]])
+    got = defects.date_formats(values, styles, None)
+    expected = [defects.date_format(v, int(s), None) for v, s in zip(values.to_pylist(), styles)]
+    assert list(got) == expected
+    assert set(styles) == set(range(len(defects.DATE_STYLES)))      # every layout was tried
+    # anything but an ISO date goes back to the variant, value by value
+    assert defects.date_formats(pa.array(["2024-02-29", "2024-2-9"]), np.array([0, 1]),
+                                None) is None
+
+
+def test_vectorised_phone_formats_match_the_variant():
+    rng = np.random.default_rng(6)
+    values = pa.array([f"+1{v}" for v in rng.integers(2_000_000_000, 9_999_999_999, 2600)])
+    styles = np.arange(2600) % len(defects.PHONE_STYLES)
+    got = defects.phone_formats(values, styles, None)
+    expected = [defects.phone_format(v, int(s), None) for v, s in zip(values.to_pylist(), styles)]
+    assert list(got) == expected
+    assert defects.phone_formats(pa.array(["+15551234567", "+442079460000"]),
+                                 np.array([0, 1]), None) is None
+
+
+def test_fill_joins_templates_per_row():
+    fields = {"a": pa.array(["1", "2", "3"]), "b": pa.array(["x", "y", "z"])}
+    got = text.fill(["{a}-{b}", "({b})", "plain"], np.array([1, 0, 2]), fields)
+    assert list(got) == ["(x)", "2-y", "plain"]
