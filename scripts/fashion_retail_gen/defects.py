@@ -53,10 +53,10 @@ class Injector:
         spec = schema.TABLES[table_name]
         ledgers = []
         dirty_cols = {}
-        keys = clean.column(spec.key).combine_chunks()
-        versions = clean.column("updated_at").combine_chunks()
+        keys = text.whole(clean.column(spec.key))
+        versions = text.whole(clean.column("updated_at"))
         for col in spec.columns:
-            arr = clean.column(col.name).combine_chunks()
+            arr = text.whole(clean.column(col.name))
             rates = {k: v * self.rate for k, v in col.defects.items()}
             if not rates or self.rate == 0 or len(arr) == 0:
                 dirty_cols[col.name] = arr
@@ -153,8 +153,8 @@ def _row_ledger(spec: schema.Table, copies: pa.Table, cls: str) -> pa.Table:
     n = len(copies)
     return pa.table({
         "table_name": pa.array([spec.name] * n, pa.string()),
-        "record_id": copies.column(spec.key).combine_chunks(),
-        "record_updated_at": copies.column("updated_at").combine_chunks(),
+        "record_id": text.whole(copies.column(spec.key)),
+        "record_updated_at": text.whole(copies.column("updated_at")),
         "column_name": pa.nulls(n, pa.string()),
         "defect_class": pa.array([cls] * n, pa.string()),
         "clean_value": pa.nulls(n, pa.string()),
@@ -227,8 +227,8 @@ def near_duplicates(dirty: pa.Table, rng: np.random.Generator, rate: float,
     n = len(out)
     ledger = pa.table({
         "table_name": pa.array(["customers"] * n, pa.string()),
-        "record_id": table.column("customer_id").combine_chunks(),
-        "record_updated_at": table.column("updated_at").combine_chunks(),
+        "record_id": text.whole(table.column("customer_id")),
+        "record_updated_at": text.whole(table.column("updated_at")),
         "column_name": pa.nulls(n, pa.string()),
         "defect_class": pa.array([schema.NEAR_DUP] * n, pa.string()),
         "clean_value": pa.array([r["_original"] for r in out], pa.string()),

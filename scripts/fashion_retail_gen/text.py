@@ -114,6 +114,12 @@ def table(columns: dict[str, object]) -> pa.Table:
     return pa.table(arrays)
 
 
+def whole(column: pa.ChunkedArray) -> pa.Array:
+    """A column as one array: its only chunk as it is (combine_chunks copies
+    even a single chunk, which for a million text values costs 10 ms)."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
 def optional_integer(values: np.ndarray) -> pa.Array:
     """Integers where negative means missing (null)."""
     return pc.if_else(pa.array(values >= 0), integer(values), pa.scalar(None, pa.string()))
