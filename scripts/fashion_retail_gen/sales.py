@@ -152,6 +152,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
                       for m in range(len(vocab.MARKETS))]
     market_cum = [np.cumsum(np.diff(np.concatenate([[0.0], customers.propensity_cum]))[idx])
                   for idx in market_members]
+    market_signup = [customers.signup[idx] for idx in market_members]
     staff_by_store = _group_staff(employees.staff)
     next_order, next_line = 1, 1
 
@@ -193,7 +194,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
 
         # ---- customers: signed up by the order day, mostly from the store's market
         customer = _draw_customers(rng, customers, o_day, o_store, store_market,
-                                   market_members, market_cum, online)
+                                   market_members, market_cum, market_signup, online)
 
         # ---- employees: a selling employee at that store that day
         employee = _draw_staff(rng, staff_by_store, stores.ids[o_store], o_day, ~online)
@@ -322,7 +323,8 @@ def _search_rows(cum: np.ndarray, u: np.ndarray, row: np.ndarray) -> np.ndarray:
     table. A value that rounding puts past its row's end is searched in the
     whole table, as before, so the result is the same."""
     n_rows, width = cum.shape
-    order = np.argsort(row, kind="stable")
+    # rows are stores: as 16-bit keys, the stable sort is a radix sort
+    order = np.argsort(row.astype(np.int16) if n_rows < 2**15 else row, kind="stable")
     bounds = np.searchsorted(row[order], np.arange(n_rows + 1))
     out = np.empty(len(u), dtype=np.int64)
     for r in np.flatnonzero(np.diff(bounds)):
@@ -377,7 +379,7 @@ def _choice(rng, weights: dict, n: int) -> np.ndarray:
 
 
 def _draw_customers(rng, customers: Customers, o_day, o_store, store_market,
-                    market_members, market_cum, online) -> np.ndarray:
+                    market_members, market_cum, market_signup, online) -> np.ndarray:
     """Customer row per order, by propensity among those signed up by that day."""
     n = len(o_day)
     out = np.empty(n, dtype=np.int64)
@@ -394,7 +396,7 @@ def _draw_customers(rng, customers: Customers, o_day, o_store, store_market,
         if not len(members):
             out[rows] = 0
             continue
-        k = np.maximum(np.searchsorted(customers.signup[members], o_day[rows], side="right"), 1)
+        k = np.maximum(np.searchsorted(market_signup[m], o_day[rows], side="right"), 1)
         cum = market_cum[m]
         u = rng.random(len(rows)) * cum[k - 1]
         out[rows] = members[np.minimum(np.searchsorted(cum, u, side="right"), k - 1)]
