@@ -131,3 +131,30 @@ def test_a_killed_main_process_takes_the_worker_with_it(tmp_path):
         assert time.monotonic() < deadline, "the worker outlived its main process"
         time.sleep(0.02)
     assert not list(tmp_path.glob("order_lines.*"))
+
+
+def test_messages_cross_the_pipe_with_their_arrays_out_of_band():
+    """What the worker sends arrives whole: text labels, numpy parts, Arrow
+    ledger tables; a message larger than the pipe's buffer too."""
+    import multiprocessing
+
+    import numpy as np
+    import pyarrow as pa
+
+    from fashion_retail_gen import text
+
+    receive, send = multiprocessing.Pipe(duplex=False)
+    ledger = pa.table({"clean_value": pa.array([f"v{i}" for i in range(200_000)]),
+                       "dirty_value": pa.nulls(200_000, pa.string())})
+    parts = [{"channel": (text.labels(["store", "online"]), np.arange(300_000) % 2)}]
+    sent = [("orders", 0, parts, [0], np.zeros(3, bool)), ("ledger", ledger),
+            ("step", "sales")]
+    sender = threading.Thread(
+        target=lambda: [sales_worker.send_message(send, m) for m in sent])
+    sender.start()
+    got = [sales_worker.receive_message(receive) for _ in sent]
+    sender.join()
+    assert got[0][0] == "orders" and (got[0][2][0]["channel"][1] == parts[0]["channel"][1]).all()
+    assert got[0][2][0]["channel"][0](np.array([1, 0])).to_pylist() == ["online", "store"]
+    assert got[1][1].equals(ledger)
+    assert got[2] == ("step", "sales")
