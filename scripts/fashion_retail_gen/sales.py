@@ -140,6 +140,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     pair_index = np.full(carried.shape, -1, dtype=np.int64)
     pair_index[carried] = np.arange(carried.sum())
     sold = np.zeros((int(carried.sum()), n_months), dtype=np.int64)
+    shelves = Shelves.of(carried)
     if state is not None:
         state.pair_index, state.sold = pair_index, sold
         state.months = np.array([lo.astype("datetime64[M]") for lo, _ in month_bounds(cfg)])
@@ -224,16 +225,7 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
         season = np.exp(0.6 * products.season_sign * np.cos(2 * np.pi * month / 12))
         avail = products.intro <= lo
         weights = products.popularity * season * avail
-        # one cumulative weight row per store, laid end to end, so a single
-        # searchsorted draws every line of the month from its own store's range
-        w = np.where(carried, weights[None, :], 0.0)
-        empty = w.sum(axis=1) == 0
-        w[empty] = weights
-        cum = np.cumsum(w, axis=None).reshape(w.shape)
-        row_end = cum[:, -1]
-        row_start = np.concatenate([[0.0], row_end[:-1]])
-        u = row_start[l_store] + rng.random(len(l_store)) * (row_end - row_start)[l_store]
-        product = _search_rows(cum, u, l_store) % w.shape[1]
+        product = _draw_products(rng, carried, shelves, weights, l_store)
         qty = rng.choice([1, 2, 3], size=len(l_order), p=[0.87, 0.10, 0.03])
         price = np.where(l_day >= products.change_date[product], products.new_price[product],
                          products.price[product])
@@ -316,24 +308,79 @@ class LoadMarks:
     price_factor: np.ndarray            # per line: 0, or the factor on its unit price
 
 
-def _search_rows(cum: np.ndarray, u: np.ndarray, row: np.ndarray) -> np.ndarray:
+@dataclass
+class Shelves:
+    """The carried (store, product) cells in row-major order (pair_index's
+    order): a physical store carries an eighth of the catalogue, so the month's
+    weights are summed and searched over these cells only."""
+    cell: np.ndarray            # flat index into (store, product)
+    product: np.ndarray         # product row per cell
+    start: np.ndarray           # each store's first cell, then the cell count
+    width: int                  # products
+
+    @classmethod
+    def of(cls, carried: np.ndarray) -> Shelves:
+        cell = np.flatnonzero(carried.ravel())
+        width = carried.shape[1]
+        return cls(cell, cell % width,
+                   np.searchsorted(cell, np.arange(carried.shape[0] + 1) * width), width)
+
+
+def _draw_products(rng, carried: np.ndarray, shelves: Shelves, weights: np.ndarray,
+                   row: np.ndarray) -> np.ndarray:
+    """A product per line, by weight among those its store carries.
+
+    One cumulative weight row per store, laid end to end, so that one draw per
+    line falls in its own store's range. Summed over the carried cells only:
+    a cell a store does not carry adds 0.0, which changes no sum, so these are
+    the cumulative weights of the whole (store, product) table, at a seventh of
+    the cost. A store with nothing on sale draws from the whole catalogue: that
+    month is drawn over the whole table."""
+    cum = np.cumsum(weights[shelves.product])
+    ends = np.concatenate([[0.0], cum])[shelves.start]
+    if not (np.diff(ends) > 0).all():
+        w = np.where(carried, weights[None, :], 0.0)
+        empty = w.sum(axis=1) == 0
+        w[empty] = weights
+        cum = np.cumsum(w, axis=None).reshape(w.shape)
+        row_end = cum[:, -1]
+        row_start = np.concatenate([[0.0], row_end[:-1]])
+        u = row_start[row] + rng.random(len(row)) * (row_end - row_start)[row]
+        return _search_rows(cum, u, row) % w.shape[1]
+    row_start, row_end = ends[:-1], ends[1:]
+    u = row_start[row] + rng.random(len(row)) * (row_end - row_start)[row]
+    found = _search_rows(cum, u, row, shelves.start)
+    # past every cell (rounding): the whole table's last cell, as searchsorted
+    # over the whole table gave
+    return np.where(found < len(cum), shelves.product[np.minimum(found, len(cum) - 1)],
+                    shelves.width - 1)
+
+
+def _search_rows(cum: np.ndarray, u: np.ndarray, row: np.ndarray,
+                 start: np.ndarray | None = None) -> np.ndarray:
     """``searchsorted(cum.ravel(), u, 'right')`` (clipped to the last index),
     where each ``u`` falls in its ``row``'s range: searched row by row, in a
     slice that stays in the CPU cache, 1.6 times faster than in the whole
     table. A value that rounding puts past its row's end is searched in the
-    whole table, as before, so the result is the same."""
-    n_rows, width = cum.shape
+    whole table, as before, so the result is the same. ``start``: where each
+    row begins in a flat ``cum`` (then not clipped: len(cum) is past the end);
+    by default the rows of a 2-D ``cum``."""
+    if start is None:
+        n_rows, width = cum.shape
+        start = np.arange(n_rows + 1) * width
+    n_rows = len(start) - 1
+    flat = cum.ravel()
     # rows are stores: as 16-bit keys, the stable sort is a radix sort
     order = np.argsort(row.astype(np.int16) if n_rows < 2**15 else row, kind="stable")
     bounds = np.searchsorted(row[order], np.arange(n_rows + 1))
     out = np.empty(len(u), dtype=np.int64)
     for r in np.flatnonzero(np.diff(bounds)):
         at = order[bounds[r]:bounds[r + 1]]
-        out[at] = np.searchsorted(cum[r], u[at], side="right") + r * width
-    spill = out >= (row + 1) * width
+        out[at] = np.searchsorted(flat[start[r]:start[r + 1]], u[at], side="right") + start[r]
+    spill = out >= start[row + 1]
     if spill.any():
-        out[spill] = np.searchsorted(cum.ravel(), u[spill], side="right")
-    return np.minimum(out, cum.size - 1)
+        out[spill] = np.searchsorted(flat, u[spill], side="right")
+    return np.minimum(out, flat.size - 1) if cum.ndim == 2 else out
 
 
 def _group_staff(staff):

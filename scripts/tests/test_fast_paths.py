@@ -180,3 +180,41 @@ def test_fill_joins_templates_per_row():
     fields = {"a": pa.array(["1", "2", "3"]), "b": pa.array(["x", "y", "z"])}
     got = text.fill(["{a}-{b}", "({b})", "plain"], np.array([1, 0, 2]), fields)
     assert list(got) == ["(x)", "2-y", "plain"]
+
+
+def whole_table_draw(rng, carried, weights, row):
+    """The product draw over the whole (store, product) table, searched at once."""
+    w = np.where(carried, weights[None, :], 0.0)
+    w[w.sum(axis=1) == 0] = weights
+    cum = np.cumsum(w, axis=None).reshape(w.shape)
+    row_end = cum[:, -1]
+    row_start = np.concatenate([[0.0], row_end[:-1]])
+    u = row_start[row] + rng.random(len(row)) * (row_end - row_start)[row]
+    return np.minimum(np.searchsorted(cum.ravel(), u, side="right"), cum.size - 1) % w.shape[1]
+
+
+@pytest.mark.parametrize("nothing_on_sale", [False, True])
+def test_product_draw_over_carried_cells_matches_the_whole_table(nothing_on_sale):
+    from fashion_retail_gen.sales import Shelves, _draw_products
+
+    rng = np.random.default_rng(8)
+    carried = rng.random((7, 300)) < 0.12
+    carried[0] = True                                   # the online store
+    weights = rng.exponential(1.0, 300) * (rng.random(300) < 0.8)    # some not on sale
+    if nothing_on_sale:
+        weights[carried[3]] = 0.0                       # store 3 has nothing on sale
+    row = rng.integers(0, 7, 20_000)
+    got = _draw_products(np.random.default_rng(1), carried, Shelves.of(carried), weights, row)
+    expected = whole_table_draw(np.random.default_rng(1), carried, weights, row)
+    assert (got == expected).all()
+
+
+def test_row_search_past_a_row_end_searches_the_whole_table():
+    from fashion_retail_gen.sales import _search_rows
+
+    cum = np.cumsum(np.array([[1.0, 0.0, 2.0], [0.0, 1.0, 1.0]]), axis=None).reshape(2, 3)
+    # row 0 ends at 3.0, row 1 at 5.0: values at and past each end, and past all
+    u = np.array([0.5, 3.0, 3.5, 5.0, 9.0, 2.9])
+    row = np.array([0, 0, 1, 1, 1, 0])
+    expected = np.minimum(np.searchsorted(cum.ravel(), u, side="right"), cum.size - 1)
+    assert (_search_rows(cum, u, row) == expected).all()
