@@ -77,13 +77,15 @@ def test_date_text():
 
 def loop_emails(local, domains, ids) -> list:
     """The reference: the first holder keeps an address, later ones get their id."""
-    emails = list(local + "@" + domains)
-    seen: set[str] = set()
-    for i, email in enumerate(emails):
-        if email in seen:
-            emails[i] = f"{local[i]}{ids[i]}@{domains[i]}"
-        seen.add(emails[i])
-    return emails
+    taken: set[str] = set()
+    addresses = []
+    for person, (name, domain) in enumerate(zip(local, domains)):
+        address = f"{name}@{domain}"
+        if address in taken:
+            address = f"{name}{ids[person]}@{domain}"
+        taken.add(address)
+        addresses.append(address)
+    return addresses
 
 
 def objects(*values) -> np.ndarray:
