@@ -572,16 +572,21 @@ def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Emplo
         else:
             new["salary"] = int(round(row["salary"] * rng.uniform(1.02, 1.06) / 100) * 100)
         versions.append(new)
-    # a transfer moves the selling interval from the change date on
+    # a transfer moves the selling interval from the change date on (an
+    # employee has one change at most: their first interval is the one moved)
+    hired_at: dict[int, int] = {}
+    first_interval: dict[int, int] = {}
+    for r in rows:
+        hired_at.setdefault(r["employee_id"], r["store_id"])
+    for i, interval in enumerate(staff):
+        first_interval.setdefault(interval[0], i)
     for v in versions:
-        if v["store_id"] == next(r for r in rows if r["employee_id"] == v["employee_id"])[
-                "store_id"]:
+        i = first_interval.get(v["employee_id"])
+        if v["store_id"] == hired_at[v["employee_id"]] or i is None:
             continue
-        for i, (e, s, h, t) in enumerate(staff):
-            if e == v["employee_id"]:
-                staff[i] = (e, s, h, v["valid_from"] - DAY)
-                staff.append((e, v["store_id"], v["valid_from"], t))
-                break
+        e, s, h, t = staff[i]
+        staff[i] = (e, s, h, v["valid_from"] - DAY)
+        staff.append((e, v["store_id"], v["valid_from"], t))
 
     staff_arr = Staff(
         employee_id=np.array([s[0] for s in staff]),
