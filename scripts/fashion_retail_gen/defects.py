@@ -349,8 +349,9 @@ NANP_LAYOUTS = ["({a}) {e}-{n}", "{a}.{e}.{n}", "{a}-{e}-{n}", "+1 {a} {e} {n}",
 
 
 def _nanp_format(e164: str, style: int, ext: str = "") -> str:
+    default_ext = ("12", "305")[style - 6] if style >= 6 else ""
     return NANP_LAYOUTS[style].format(a=e164[2:5], e=e164[5:8], n=e164[8:12],
-                                      ext=ext or ("12", "305")[style - 6] if style >= 6 else "")
+                                      ext=ext or default_ext)
 
 
 EXTENSIONS = ("12", "305", "7", "4410", "88", "123", "9", "2001", "56", "640")
