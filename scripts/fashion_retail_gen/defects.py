@@ -332,14 +332,15 @@ def date_formats(values: pa.Array, styles: np.ndarray, ctx) -> np.ndarray | None
         return None
     mm, dd = pc.utf8_slice_codeunits(values, 5, 7), pc.utf8_slice_codeunits(values, 8, 10)
     month = pc.cast(mm, pa.int32())
+    month_index = pc.subtract(month, 1)
     names = pa.array(MONTHS)
     fields = {
         "iso": values, "mm": mm, "dd": dd,
         "y": pc.cast(pc.cast(pc.utf8_slice_codeunits(values, 0, 4), pa.int32()), pa.string()),
         "m": pc.cast(month, pa.string()),
         "d": pc.cast(pc.cast(dd, pa.int32()), pa.string()),
-        "month": names.take(pc.subtract(month, 1)),
-        "mon": pc.utf8_slice_codeunits(names, 0, 3).take(pc.subtract(month, 1)),
+        "month": names.take(month_index),
+        "mon": pc.utf8_slice_codeunits(names, 0, 3).take(month_index),
     }
     return text.fill(DATE_STYLES, styles, fields)
 

@@ -301,16 +301,21 @@ def _versions(base: dict, ids: np.ndarray, changed: np.ndarray,
     for col, (values, _) in changes.items():
         first[col] = fmt[col](values) if col in fmt else values
     first["updated_at"] = text.timestamp(created_at)
-    later = {}
-    for col, values in first.items():
-        later[col] = pa.array(values).take(pa.array(changed)) if len(changed) else \
-            pa.array(values)[:0]
-    for col, (_, new) in changes.items():
-        later[col] = fmt[col](new) if col in fmt else new
-    later["updated_at"] = text.timestamp(changed_at)
-    order = np.argsort(changed_at, kind="stable")
-    later_tbl = text.table(later).take(pa.array(order))
-    return pa.concat_tables([text.table(first), later_tbl])
+    replaced = {col: fmt[col](new) if col in fmt else new for col, (_, new) in changes.items()}
+    replaced["updated_at"] = text.timestamp(changed_at)
+    return _with_later_versions(text.table(first), changed, replaced, changed_at)
+
+
+def _with_later_versions(first: pa.Table, rows: np.ndarray, replaced: dict,
+                         order_by: np.ndarray) -> pa.Table:
+    """``first`` (one version per row), then a later version of each of ``rows``:
+    a copy of its first version with the ``replaced`` columns' new values
+    (updated_at among them), in the stable order of ``order_by``. Taken from the
+    first versions' Arrow table, so no column is converted twice."""
+    later = first.take(pa.array(rows, pa.int64()))
+    for name, values in replaced.items():
+        later = later.set_column(later.schema.get_field_index(name), name, text.column(values))
+    return pa.concat_tables([first, later.take(pa.array(np.argsort(order_by, kind="stable")))])
 
 
 # --------------------------------------------------------------------------- products
@@ -787,15 +792,8 @@ def customer_table(cfg: GeneratorConfig, pools: Pools, core: Customers) -> pa.Ta
     first_rows["loyalty_tier"] = tier.values
     first_rows["marketing_opt_in"] = text.boolean(opt_in)
     first_rows["updated_at"] = text.timestamp(at_time(signup, rng))
-    first_tbl = text.table(first_rows)
-    # later versions: the customer's first row with the changed columns replaced
-    later = first_tbl.take(pa.array(who))
     version_cols["updated_at"] = text.timestamp(at_time(when, rng))
-    for name, values in version_cols.items():
-        later = later.set_column(later.schema.get_field_index(name), name,
-                                 text.table({name: values}).column(0))
-    later = later.take(pa.array(np.argsort(when, kind="stable")))
-    return pa.concat_tables([first_tbl, later])
+    return _with_later_versions(text.table(first_rows), who, version_cols, when)
 
 
 def _draw_cities(pools: Pools, rng: np.random.Generator, n: int):

@@ -38,7 +38,7 @@ from fashion_retail_gen.sales import (
 )
 from fashion_retail_gen.sales_worker import TABLES as SALES_TABLES
 from fashion_retail_gen.sales_worker import SalesWorker
-from fashion_retail_gen.writer import BackgroundWrites, TableWriter, file_paths, text_schema
+from fashion_retail_gen.writer import BackgroundWrites, TableWriter, file_paths
 
 RAW_TABLES = list(schema.TABLES)
 
@@ -103,9 +103,7 @@ def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) ->
 
     def writer(table: schema.Table) -> TableWriter:
         if table.name not in writers:
-            writers[table.name] = TableWriter(out, table.name, cfg.fmt,
-                                              text_schema(table.column_names),
-                                              table.dictionary_columns)
+            writers[table.name] = TableWriter.for_table(out, table, cfg.fmt)
         return writers[table.name]
 
     next_defect = [1]

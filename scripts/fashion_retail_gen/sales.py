@@ -313,7 +313,6 @@ class Shelves:
     """The carried (store, product) cells in row-major order (pair_index's
     order): a physical store carries an eighth of the catalogue, so the month's
     weights are summed and searched over these cells only."""
-    cell: np.ndarray            # flat index into (store, product)
     product: np.ndarray         # product row per cell
     start: np.ndarray           # each store's first cell, then the cell count
     width: int                  # products
@@ -322,7 +321,7 @@ class Shelves:
     def of(cls, carried: np.ndarray) -> Shelves:
         cell = np.flatnonzero(carried.ravel())
         width = carried.shape[1]
-        return cls(cell, cell % width,
+        return cls(cell % width,
                    np.searchsorted(cell, np.arange(carried.shape[0] + 1) * width), width)
 
 
@@ -338,17 +337,17 @@ def _draw_products(rng, carried: np.ndarray, shelves: Shelves, weights: np.ndarr
     month is drawn over the whole table."""
     cum = np.cumsum(weights[shelves.product])
     ends = np.concatenate([[0.0], cum])[shelves.start]
-    if not (np.diff(ends) > 0).all():
+    whole = not (np.diff(ends) > 0).all()
+    if whole:
         w = np.where(carried, weights[None, :], 0.0)
         empty = w.sum(axis=1) == 0
         w[empty] = weights
         cum = np.cumsum(w, axis=None).reshape(w.shape)
-        row_end = cum[:, -1]
-        row_start = np.concatenate([[0.0], row_end[:-1]])
-        u = row_start[row] + rng.random(len(row)) * (row_end - row_start)[row]
-        return _search_rows(cum, u, row) % w.shape[1]
+        ends = np.concatenate([[0.0], cum[:, -1]])
     row_start, row_end = ends[:-1], ends[1:]
     u = row_start[row] + rng.random(len(row)) * (row_end - row_start)[row]
+    if whole:
+        return _search_rows(cum, u, row) % shelves.width
     found = _search_rows(cum, u, row, shelves.start)
     # past every cell (rounding): the whole table's last cell, as searchsorted
     # over the whole table gave

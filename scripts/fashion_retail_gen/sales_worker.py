@@ -43,7 +43,6 @@ from fashion_retail_gen.writer import (
     TableWriter,
     drain_until_done,
     prefetch,
-    text_schema,
 )
 
 TABLES = ("order_lines", "inventory_snapshots")     # written by the worker
@@ -83,9 +82,7 @@ def work(cfg: GeneratorConfig, entities: tuple, injector: Injector, incidents: l
     def emit(name: str, clean: pa.Table, chunk: int, **incidents) -> None:
         dirty, ledger = injector.inject(name, clean, chunk, **incidents)
         if name not in writers:
-            writers[name] = TableWriter(out, name, cfg.fmt,
-                                        text_schema(schema.TABLES[name].column_names),
-                                        schema.TABLES[name].dictionary_columns)
+            writers[name] = TableWriter.for_table(out, schema.TABLES[name], cfg.fmt)
         background.submit(writers[name], dirty)
         send(("ledger", ledger))
 

@@ -105,13 +105,15 @@ def strings(values) -> pa.Array:
     return pa.array(values, type=pa.string())
 
 
+def column(values) -> pa.Array | pa.ChunkedArray:
+    """A raw column: Python strings or an Arrow array, as text."""
+    arr = values if isinstance(values, (pa.Array, pa.ChunkedArray)) else strings(values)
+    return arr if arr.type == pa.string() else pc.cast(arr, pa.string())
+
+
 def table(columns: dict[str, object]) -> pa.Table:
     """A raw table: every column is text."""
-    arrays = {}
-    for name, values in columns.items():
-        arr = values if isinstance(values, (pa.Array, pa.ChunkedArray)) else strings(values)
-        arrays[name] = arr if arr.type == pa.string() else pc.cast(arr, pa.string())
-    return pa.table(arrays)
+    return pa.table({name: column(values) for name, values in columns.items()})
 
 
 def whole(column: pa.ChunkedArray) -> pa.Array:

@@ -39,6 +39,12 @@ class TableWriter:
         else:
             self._writer = pacsv.CSVWriter(self.partial, schema)
 
+    @classmethod
+    def for_table(cls, out: Path, table, fmt: str) -> TableWriter:
+        """The writer of a raw table (a schema.Table): every column text."""
+        return cls(out, table.name, fmt, text_schema(table.column_names),
+                   table.dictionary_columns)
+
     def write(self, table: pa.Table) -> None:
         table = table.select(self.schema.names).cast(self.schema)
         self.rows += len(table)
