@@ -253,7 +253,8 @@ select * from final
     {#- Declares every privacy-layer model as a parent of the calling test, so
         that dbt builds the whole privacy database before a test that reads
         its catalogue. -#}
-    {%- for name in ['dim_customers', 'dim_employees', 'dim_sellers', 'dim_stores',
+    {%- for name in ['dim_customers', 'dim_employees', 'dim_customer_groups',
+                     'dim_employee_groups', 'dim_sellers', 'dim_stores',
                      'dim_products', 'dim_dates', 'fct_sales', 'fct_inventory_snapshots',
                      'rpt_sales_by_category_season', 'rpt_seller_performance',
                      'rpt_employee_sales_performance', 'rpt_inventory_turnover',

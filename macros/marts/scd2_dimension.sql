@@ -2,7 +2,7 @@
     {#- An SCD type 2 dimension from a relation of CDC versions: one row per
         version with <entity>_key = surrogate_key(natural key, valid_from), the
         attributes, scd2_validity's valid_from / valid_to / is_current, and
-        updated_at; plus the unknown member (key unknown_key(), natural key -1).
+        updated_at; plus the unknown member (key unknown_key(), natural key unknown_id()).
         `attributes` is a list of [column, type, unknown member's value]. -#}
     {%- set entity_key = natural_key[:-3] ~ '_key' -%}
     with
@@ -35,7 +35,7 @@
     unknown_member as (
         select
             {{ unknown_key() }} as {{ entity_key }},
-            cast(-1 as bigint) as {{ natural_key }},
+            {{ unknown_id() }} as {{ natural_key }},
             {%- for column, type, unknown_value in attributes %}
             cast({{ unknown_value }} as {{ type }}) as {{ column }},
             {%- endfor %}

@@ -1,1 +1,1 @@
-{{ privacy_model('dim_customers') }}
+{{ privacy_model('dim_customers', referenced_by=['fct_sales']) }}

@@ -1,1 +1,1 @@
-{{ privacy_model('dim_employees') }}
+{{ privacy_model('dim_employees', referenced_by=['fct_sales']) }}

@@ -1,1 +1,1 @@
-{{ privacy_model('fct_sales') }}
+{{ privacy_model('fct_sales', groups=['dim_customers', 'dim_employees']) }}

@@ -1,1 +1,4 @@
-{{ privacy_k_anonymity_report(['dim_customers', 'dim_employees']) }}
+{{ privacy_k_anonymity_report(
+    ['dim_customers', 'dim_employees'],
+    referrers=['fct_sales']
+) }}

@@ -19,7 +19,6 @@ final as (
         {{ add_phone_noise('input_text', 'example_id') }} as add_phone_noise,
         {{ hash_pii('input_text') }} as hash_pii,
         {{ generalize_postal_code('input_text') }} as generalize_postal_code,
-        {{ pseudonymize('example_id') }} as pseudonym,
         {{ generalize_date('try_cast(input_text as date)', 'month') }}
             as generalize_date_month,
         {{ generalize_date('try_cast(input_text as date)', 'year') }}

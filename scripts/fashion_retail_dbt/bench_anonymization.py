@@ -3,32 +3,36 @@
     python -m fashion_retail_dbt.bench_anonymization [--scale 1] [--repeat 3]
 
 Generates clean data at the given scale (the generator, defect rate 0), then
-anonymizes the customers (the four classic operations: pseudonym, e-mail
-redaction, age band, phone noise) and the order lines (the ordering customer's
-pseudonym) twice:
+anonymizes the customers (the privacy layer's operations on them: keyed
+pseudonym, e-mail domain, age band, keyed phone substitute) and the order lines
+(the ordering customer's keyed pseudonym) twice:
 
 - with the project's macros, compiled by dbt (``dbt compile --inline``) and run
   by DuckDB, as the privacy layer runs them;
 - with pandas, the way a data engineer usually writes it: one ``apply`` per
-  operation with a Python function per value, ``map`` for the pseudonym lookup.
+  operation with a Python function per value (Python's hmac for the keyed
+  ones).
 
 Both read the same typed input from memory (DuckDB's in-memory tables, pandas
-frames) and must produce the same values
-(the script checks every row). It prints rows per second for each, and their
-ratio, and writes them to bench/results/anonymization.md. The pseudonym map
-and the inputs are built before the clock starts, and each side runs once
-untimed before its timed runs; the clock covers computing and materializing
-the anonymized columns.
+frames), with the same random key, and must produce the same values (the
+script checks every row, so it also checks the macros against an independent
+implementation). It prints rows per second for each, and their ratio, and
+writes them to bench/results/anonymization.md. The inputs are built before the
+clock starts, and each side runs once untimed before its timed runs; the clock
+covers computing and materializing the anonymized columns.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import hashlib
+import hmac
 import io
 import os
 import platform
+import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -36,20 +40,21 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from fashion_retail_dbt.pii_key import DEVELOPMENT_KEY, KEY_VARIABLE, noise_secret, padded_keys
+from fashion_retail_dbt.pii_key import noise_secret, padded_keys
 from fashion_retail_gen.benchtools import arguments, timed, write
 
 PROJECT = Path(__file__).resolve().parents[2]
 RESULTS = PROJECT / "bench" / "results" / "anonymization.md"
 AS_OF = dt.date(2025, 12, 31)
 
+CALLING_CODES = PROJECT / "seeds" / "reference" / "country_calling_codes.csv"
 CUSTOMERS_SQL = """
 select
     customer_id,
     {{ pseudonymize('customer_id') }} as pseudonym,
-    {{ redact_email('email') }} as email,
+    {{ email_domain('email') }} as email_domain,
     {{ generalize_age_from_birth_date('date_of_birth', "date '2025-12-31'") }} as age_band,
-    {{ add_phone_noise('phone', 'customer_id') }} as phone
+    {{ substitute_phone('phone') }} as phone
 from bench_customers
 """
 LINES_SQL = """
@@ -74,7 +79,7 @@ def generate(scale: float, out: Path) -> None:
 
 
 def load_inputs(con: duckdb.DuckDBPyConnection, data: Path) -> None:
-    """Typed inputs and the pseudonym map, as the warehouse holds them."""
+    """Typed inputs and the calling codes, as the warehouse holds them."""
     con.sql(f"""
         create table bench_customers as
         select
@@ -93,14 +98,9 @@ def load_inputs(con: duckdb.DuckDBPyConnection, data: Path) -> None:
         inner join read_parquet('{data}/orders.parquet') as orders
             on lines.order_id = orders.order_id
     """)
-    con.sql("""
-        create table main.int_privacy__pseudonyms as
-        select
-            'User' as subject,
-            customer_id as subject_id,
-            row_number() over (order by customer_id) as pseudonym_number,
-            'User_' || cast(row_number() over (order by customer_id) as varchar) as pseudonym
-        from (select distinct customer_id from bench_customers)
+    con.sql(f"""
+        create table main.country_calling_codes as
+        select * from read_csv('{CALLING_CODES}', all_varchar = true)
     """)
 
 
@@ -131,29 +131,34 @@ def compile_macros(database: Path) -> tuple[str, str]:
     return compiled[0], compiled[1]
 
 
-def set_key_variables(con: duckdb.DuckDBPyConnection, key: bytes) -> str:
-    """The session variables the pii_key plugin sets; returns the noise secret."""
+def set_key_variables(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
+    """The session variables the pii_key plugin sets."""
     inner, outer = padded_keys(key)
     noise = noise_secret(key)
     con.execute("set variable pii_hmac_inner = ?", [inner])
     con.execute("set variable pii_hmac_outer = ?", [outer])
     con.execute("set variable pii_noise_secret = ?", [noise])
-    return noise
 
 
 # --------------------------------------------------------------------------- pandas
-def redact_email(value):
-    if not isinstance(value, str) or "@" not in value:
-        return None
-    local, _, domain = value.strip().lower().partition("@")
-    head, dot, tld = domain.rpartition(".")
-    if not local or not dot or not head:
-        return None
+def keyed_hex(key: bytes, value: str) -> str:
+    """hash_pii: HMAC-SHA256 of the trimmed, lower-cased value."""
+    return hmac.new(key, value.strip().lower().encode(), hashlib.sha256).hexdigest()
 
-    def mask(part: str) -> str:
-        return part if len(part) <= 2 else part[0] + "*" * (len(part) - 2) + part[-1]
 
-    return f"{mask(local)}@{mask(head)}.{tld}"
+def pseudonym(key: bytes):
+    def of(customer_id):
+        return f"User_{keyed_hex(key, f'pseudonym|User|{customer_id}')[:16]}"
+    return of
+
+
+def email_domain(value):
+    if not isinstance(value, str):
+        return None
+    local, at, domain = value.strip().lower().partition("@")
+    if not at or not local or "." not in domain or "@" in domain:
+        return None
+    return domain
 
 
 def age_band(born):
@@ -168,36 +173,58 @@ def age_band(born):
     return f"{low}-{low + 9}"
 
 
-def phone_noise(secret: str):
-    def noisy(row):
-        phone, key = row["phone"], row["customer_id"]
+def calling_codes() -> set[str]:
+    with CALLING_CODES.open() as handle:
+        return {row["calling_code"] for row in csv.DictReader(handle)}
+
+
+def phone_substitute(key: bytes, codes: set[str]):
+    """substitute_phone: the calling code kept, the other digits drawn from the
+    keyed digest's hex slices."""
+    def draw(digest: str, start: int, length: int, modulo: int) -> int:
+        return int(digest[start - 1:start - 1 + length], 16) % modulo
+
+    def code_end(middle: int, last: int) -> int:
+        return 0 if middle == 1 and last == 1 else last
+
+    def substitute(phone):
         if not isinstance(phone, str):
             return None
-        digits = phone[2:] if phone.startswith("+1") else phone
-        if len(digits) != 10 or not digits.isdigit():
+        text = phone.strip()
+        digits = text[1:]
+        if not (text.startswith("+") and digits.isdigit() and 7 <= len(digits) <= 15
+                and digits[0] != "0"):
             return None
-        digest = hashlib.md5(f"{secret}|{key}".encode()).digest()
-        noise = 10000 + (int.from_bytes(digest, "little") >> 80) % 90000
-        prefix = "+1" if phone.startswith("+1") else ""
-        return prefix + str((int(digits) + noise) % 10**10).zfill(10)
-    return noisy
+        code = next((digits[:w] for w in (1, 2, 3) if digits[:w] in codes), None)
+        if code is None:
+            return None
+        national = len(digits) - len(code)
+        h = keyed_hex(key, f"phone|{digits}")
+        drawn = (f"{2 + draw(h, 1, 4, 8)}{draw(h, 5, 4, 9)}"
+                 f"{code_end(draw(h, 5, 4, 9), draw(h, 9, 4, 10))}"
+                 f"{2 + draw(h, 13, 4, 8)}{draw(h, 17, 4, 10)}"
+                 f"{code_end(draw(h, 17, 4, 10), draw(h, 21, 4, 10))}"
+                 f"{draw(h, 25, 12, 10000):04d}{1 + draw(h, 37, 4, 9)}"
+                 f"{draw(h, 41, 12, 10**12):012d}{draw(h, 53, 12, 10**12):012d}")
+        if code == "1":
+            return f"+1{drawn[:10]}" if national == 10 else None
+        return f"+{code}{drawn[10:10 + national]}" if national >= 4 else None
+    return substitute
 
 
-def pandas_customers(customers: pd.DataFrame, mapping: dict, secret: str) -> pd.DataFrame:
+def pandas_customers(customers: pd.DataFrame, key: bytes, codes: set[str]) -> pd.DataFrame:
     out = pd.DataFrame({"customer_id": customers["customer_id"]})
-    out["pseudonym"] = customers["customer_id"].map(mapping)
-    out["email"] = customers["email"].apply(redact_email)
+    out["pseudonym"] = customers["customer_id"].apply(pseudonym(key))
+    out["email_domain"] = customers["email"].apply(email_domain)
     out["age_band"] = customers["date_of_birth"].apply(age_band)
-    out["phone"] = customers[["phone", "customer_id"]].apply(phone_noise(secret), axis=1)
+    out["phone"] = customers["phone"].apply(phone_substitute(key, codes))
     return out
 
 
-def pandas_lines(lines: pd.DataFrame, mapping: dict) -> pd.DataFrame:
+def pandas_lines(lines: pd.DataFrame, key: bytes) -> pd.DataFrame:
     out = pd.DataFrame({"order_line_id": lines["order_line_id"]})
-    out["customer_pseudonym"] = lines["customer_id"].map(mapping)
+    out["customer_pseudonym"] = lines["customer_id"].apply(pseudonym(key))
     return out
-
-
 
 
 def same(sql: pd.DataFrame, py: pd.DataFrame, key: str) -> None:
@@ -217,7 +244,7 @@ def run(scale: float, repeat: int, workdir: Path) -> dict:
     print(f"generating clean data at scale {scale} ...", flush=True)
     generate(scale, data)
     # in memory, like the pandas frames: the file is only the name dbt compiles
-    # the pseudonym map's reference against
+    # the calling codes' reference against
     con = duckdb.connect()
     con.execute(f"attach ':memory:' as {database.stem}")
     con.execute(f"use {database.stem}")
@@ -228,7 +255,9 @@ def run(scale: float, repeat: int, workdir: Path) -> dict:
     con.execute("set preserve_insertion_order = false")
     load_inputs(con, data)
     customers_sql, lines_sql = compile_macros(database)
-    secret = set_key_variables(con, os.environ.get(KEY_VARIABLE, DEVELOPMENT_KEY).encode())
+    # a fresh random key: the benchmark needs one, not the user's
+    key = secrets.token_hex(32).encode()
+    set_key_variables(con, key)
     n_customers = con.sql("select count(*) from bench_customers").fetchone()[0]
     n_lines = con.sql("select count(*) from bench_order_lines").fetchone()[0]
 
@@ -246,13 +275,12 @@ def run(scale: float, repeat: int, workdir: Path) -> dict:
 
     customers = con.sql("select * from bench_customers").df()
     lines = con.sql("select * from bench_order_lines").df()
-    mapping = dict(con.sql("select subject_id, pseudonym from main.int_privacy__pseudonyms")
-                   .fetchall())
+    codes = calling_codes()
     print("pandas apply ...", flush=True)
-    pandas_customers(customers, mapping, secret)
-    pandas_lines(lines, mapping)
-    py_c, py_customers = timed(lambda: pandas_customers(customers, mapping, secret), repeat)
-    py_l, py_lines = timed(lambda: pandas_lines(lines, mapping), repeat)
+    pandas_customers(customers, key, codes)
+    pandas_lines(lines, key)
+    py_c, py_customers = timed(lambda: pandas_customers(customers, key, codes), repeat)
+    py_l, py_lines = timed(lambda: pandas_lines(lines, key), repeat)
 
     same(con.sql("select * from anon_customers").df(), py_customers, "customer_id")
     same(con.sql("select * from anon_lines").df(), py_lines, "order_line_id")
@@ -265,7 +293,8 @@ def run(scale: float, repeat: int, workdir: Path) -> dict:
 def report(figures: dict) -> str:
     rows = []
     for label, n, duck, py in (
-        ("customers: pseudonym, e-mail, age band, phone noise", figures["customers"],
+        ("customers: pseudonym, e-mail domain, age band, phone substitute",
+         figures["customers"],
          figures["duck_customers"], figures["pandas_customers"]),
         ("order lines: customer pseudonym", figures["lines"],
          figures["duck_lines"], figures["pandas_lines"]),

@@ -28,13 +28,16 @@ MARTS = ["dim_customers", "dim_employees", "dim_products", "dim_sellers", "dim_s
          "mon_daily_metrics", "mon_anomaly_scores", "mon_anomalies"]
 
 # the privacy layer's anonymized text columns, per table: their values must be
-# the same on both engines (the same key, pseudonyms, redaction, noise, scrubbing)
+# the same on both engines (the same key, pseudonyms, substitutes, groups, scrubbing)
 PRIVACY_COLUMNS = {
-    "dim_customers": ["customer_pseudonym", "email", "phone", "age_band", "postal_code",
-                      "city"],
-    "dim_employees": ["employee_pseudonym", "email", "phone", "age_band", "salary_band"],
-    "dim_sellers": ["contact_pseudonym", "contact_email", "contact_phone"],
-    "fct_sales": ["order_id", "order_notes"],
+    "dim_customers": ["customer_pseudonym", "email_domain", "phone", "age_band", "postal_code",
+                      "city", "customer_group_key"],
+    "dim_employees": ["employee_pseudonym", "email_domain", "phone", "age_band", "salary_band",
+                      "employee_group_key"],
+    "dim_sellers": ["contact_pseudonym", "contact_email_domain", "contact_phone"],
+    "fct_sales": ["order_id", "order_notes", "customer_group_key", "employee_group_key"],
+    "dim_customer_groups": ["customer_group_key", "people"],
+    "dim_employee_groups": ["employee_group_key", "people"],
 }
 
 
@@ -102,7 +105,8 @@ FIGURES = {
     """,
     "privacy_k_anonymity": f"""
         select
-            table_name || '|' || coalesce(sensitive_column, '-') as figure_key,
+            table_name || '|' || quasi_identifiers || '|' || coalesce(sensitive_column, '-')
+                as figure_key,
             {_joined("records", "suppressed_records", "generalized_records", "achieved_k",
                      "coalesce(cast(achieved_l as string), '-')")} as figure_value
         from {{privacy}}.privacy_k_anonymity

@@ -72,3 +72,34 @@ def test_output_names_follow_the_rules():
         {"name": "customer_id", "meta": {"pii": {"operation": "pseudonymize",
                                                  "as": "customer_pseudonym"}}}
     ) == "customer_pseudonym"
+
+
+def test_a_dimension_released_as_groups_must_say_who_reads_them(tmp_path):
+    """fct_sales releases the groups of dim_customers: a privacy_dim_customers
+    that does not declare it (so dbt would not know to build fct_sales first)
+    fails, saying what to write."""
+    project = _copy_project(tmp_path / "project")
+    model = project / "models" / "privacy" / "privacy_dim_customers.sql"
+    model.write_text("{{ privacy_model('dim_customers') }}\n")
+    refused = _dbt(project, "compile", "--select", "privacy_dim_customers")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert ("the groups of dim_customers are released by fct_sales; the call must say so: "
+            "privacy_model('dim_customers', referenced_by=[fct_sales])") in output, output[-3000:]
+
+
+def test_group_keys_follow_the_subject():
+    assert privacy_yaml._group_key("customer_id") == "customer_group_key"
+    entry = privacy_yaml._model_entry(
+        "privacy_fct_sales", privacy_yaml._load_marts()["fct_sales"],
+        privacy_yaml._load_marts(), {"dim_customers": "privacy_dim_customers",
+                                     "groups:dim_customers": "privacy_dim_customer_groups",
+                                     "dim_employees": "privacy_dim_employees",
+                                     "groups:dim_employees": "privacy_dim_employee_groups",
+                                     "dim_stores": "privacy_dim_stores"},
+        "2025-12-31", 5)
+    columns = {column["name"]: column for column in entry["columns"]}
+    assert "customer_key" not in columns and "ordered_at" not in columns
+    assert {"relationships": {"arguments": {"to": "ref('privacy_dim_customer_groups')",
+                                            "field": "customer_group_key"}}} \
+        in columns["customer_group_key"]["data_tests"]

@@ -1,0 +1,1 @@
+{{ privacy_groups('dim_employees') }}
