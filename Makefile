@@ -34,7 +34,7 @@ else
 RAW_VARS := $(FILES_VARS)
 endif
 
-.PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml \
+.PHONY: help venv build raw docs docs-serve test lint dbt-test docs-check pytest seeds yaml attack \
         report bench bench-generate bench-anonymize bench-synthesize clean venv-spark build-spark \
         test-spark spark-if-java
 
@@ -74,6 +74,10 @@ docs: venv ## generate the docs site (target/static_index.html opens from disk)
 
 report: venv ## the data-quality and monitoring report of the built warehouse: target/report/index.html
 	$(BIN)/python -m fashion_retail_report --out target/report
+
+attack: venv ## the attack suite on the built privacy database: bench/results/attacks.md
+	$(BIN)/python -m fashion_retail_dbt.attacks $${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb} \
+		--out bench/results/attacks.md
 
 docs-serve: docs ## serve the docs site on http://localhost:8080
 	$(DBT) docs serve --port 8080

@@ -1,10 +1,11 @@
 """Pseudonyms are stable: new people never change existing pseudonyms.
 
-Builds the pseudonym mapping without every fifth customer, then with all of
-them (newcomers interleave with known ids, so numbering by id would renumber
-people), then with --full-refresh: every customer seen in the first build keeps
-the same pseudonym, newcomers are numbered after them, and a full refresh
-changes nothing (the model is never fully refreshed).
+Builds the privacy layer's customers without every fifth customer, then with
+all of them (newcomers interleave with known ids, so numbering by id would
+renumber people), then with --full-refresh: every customer of the first build
+keeps the same pseudonym, and every pseudonym is the keyed hash of its id as
+Python's hmac computes it with the build's key (so it depends on nothing but
+the key and the id: not on the order of arrival, not on the build history).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from dbt.cli.main import dbtRunner
 
+from fashion_retail_dbt import attacks
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.generate import generate
 
@@ -45,28 +47,26 @@ def test_existing_pseudonyms_never_change(tmp_path, monkeypatch):
         assert result.success, result.exception
         return result
 
-    def mapping():
+    def released():
         shown = run("show", "--limit", "-1", "--inline",
-                    "select subject, subject_id, pseudonym_number, pseudonym "
-                    "from {{ ref('int_privacy__pseudonyms') }}")
-        return {(r[0], int(r[1])): (int(r[2]), r[3])
-                for r in shown.result.results[0].agate_table.rows}
+                    "select customer_pseudonym from {{ ref('privacy_dim_customers') }}")
+        return {r[0] for r in shown.result.results[0].agate_table.rows}
 
-    build = ["build", "--select", "+int_privacy__pseudonyms", "--exclude", "test_type:data"]
+    build = ["build", "--select", "+privacy_dim_customers", "--exclude", "test_type:data"]
     run("run-operation", "load_raw_files", "--args", f"{{path: '{early}'}}")
     run(*build)
-    before = mapping()
+    before = released()
     run("run-operation", "load_raw_files", "--args", f"{{path: '{full}'}}")
     run(*build)
-    after = mapping()
+    after = released()
     run(*build, "--full-refresh")
-    refreshed = mapping()
+    refreshed = released()
 
-    users_before = {k: v for k, v in before.items() if k[0] == "User"}
-    assert len(users_before) == 800
-    assert all(after[k] == v for k, v in before.items())
-    newcomers = {k: v for k, v in after.items() if k not in before and k[0] == "User"}
-    assert len(newcomers) == 200 and all(k[1] % 5 == 0 for k in newcomers)
-    assert min(n for n, _ in newcomers.values()) == max(n for n, _ in users_before.values()) + 1
-    assert refreshed == after
-    assert len({p for _, p in after.values()}) == len(after)      # unique pseudonyms
+    key = attacks._build_key()
+    people = set(ids.to_pylist())          # customers.parquet has a row per version
+    expected = {attacks.pseudonym_of(key, "User", i) for i in people}
+    early_ids = [i for i in people if i % 5]
+    assert len(before) == len(early_ids) == 800
+    assert before == {attacks.pseudonym_of(key, "User", i) for i in early_ids}
+    assert before < after == expected == refreshed
+    assert len(after) == 1000                                    # unique pseudonyms
