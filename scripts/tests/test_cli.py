@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from fashion_retail_gen.config import MAX_DEFECT_RATE
+
 from conftest import PROJECT
 
 
@@ -26,8 +28,11 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["--scale", "inf"], "--scale must be a number"),
         (["--seed", "1.5"], "--seed: must be an integer, got '1.5'"),
         (["--seed", "-1"], "--seed must be an integer in [0, 2^32)"),
-        (["--defect-rate", "nan"], "--defect-rate must be between 0 and 10"),
-        (["--defect-rate", "11"], "--defect-rate must be between 0 and 10"),
+        (["--defect-rate", "nan"], "--defect-rate must be between 0 and 3.12"),
+        (["--defect-rate", "11"], "--defect-rate must be between 0 and 3.12"),
+        (["--defect-rate", "4"], "--defect-rate must be between 0 and 3.12 (above it a "
+                                 "column's defect rates add up to more than 100%), got 4"),
+        (["--defect-rate", "3.13"], "--defect-rate must be between 0 and 3.12"),
         (["--format", "xml"], "invalid choice: 'xml'"),
         (["--end-date", "2020-13-01"], "--end-date: must be a date like"),
         (["--start-date", "2026-01-01"], "--end-date must be after --start-date"),
@@ -42,6 +47,16 @@ def test_bad_argument_is_one_clear_line(args, needle):
     assert lines[0].startswith("fashion_retail_gen: error: ")
     assert needle in lines[0]
     assert result.stdout == ""
+
+
+def test_the_largest_accepted_defect_rate_works(tmp_path):
+    """Every rate the command line accepts generates (4 used to end in a
+    traceback although up to 10 was accepted)."""
+    assert MAX_DEFECT_RATE == 3.12
+    result = run("--scale", "0.002", "--defect-rate", str(MAX_DEFECT_RATE),
+                 "--out", str(tmp_path / "raw"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "raw" / "generation_manifest.parquet").exists()
 
 
 def test_out_that_is_a_file_is_refused(tmp_path):
