@@ -43,6 +43,14 @@ def _date(flag: str):
     return parse
 
 
+def _folder(text: str) -> Path:
+    # Path("") is the current directory: an empty --out (an unset variable in a
+    # script, say) would fill it with raw files
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"must name a folder, got {text!r}")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(
         prog=PROG,
@@ -53,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="1 = about 100k customers and 1M order lines (default 0.05)")
     p.add_argument("--seed", type=_number("--seed", int), default=42,
                    help="random seed; same seed and scale give byte-identical files")
-    p.add_argument("--out", type=Path, default=Path("data/raw"),
+    p.add_argument("--out", type=_folder, default=Path("data/raw"),
                    help="output folder (created if missing; default data/raw)")
     p.add_argument("--format", dest="fmt", choices=FORMATS, default="parquet",
                    help="file format (default parquet)")

@@ -49,6 +49,26 @@ def test_bad_argument_is_one_clear_line(args, needle):
     assert result.stdout == ""
 
 
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("fashion_retail_gen: error: "), lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("out", ["", "  "])
+def test_an_empty_out_is_refused(tmp_path, out):
+    # Path("") is the current directory: the run would fill it with raw files
+    result = subprocess.run(
+        [sys.executable, "-m", "fashion_retail_gen", "--scale", "0.001", "--out", out],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        env=dict(os.environ, PYTHONPATH=str(PROJECT / "scripts")))
+    assert result.returncode == 2
+    assert one_error_line(result) == \
+        f"fashion_retail_gen: error: argument --out: must name a folder, got {out!r}"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_largest_accepted_defect_rate_works(tmp_path):
     """Every rate the command line accepts generates (4 used to end in a
     traceback although up to 10 was accepted)."""
