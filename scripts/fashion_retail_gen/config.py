@@ -64,8 +64,11 @@ class GeneratorConfig:
             )
         if self.fmt not in FORMATS:
             raise ConfigError(f"--format must be one of {', '.join(FORMATS)}, got {self.fmt!r}")
-        if self.end_date <= self.start_date:
-            raise ConfigError("--end-date must be after --start-date")
+        # a one-day history (start = end) is a valid set: that day's orders
+        # and stock snapshot, and the entities that existed by then
+        if self.end_date < self.start_date:
+            raise ConfigError(
+                f"--end-date {self.end_date} is before --start-date {self.start_date}")
 
     # --- sizes ---------------------------------------------------------------
     # Customers and order lines grow linearly with scale; the store network and

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import duckdb
 import pytest
 
 from fashion_retail_gen.config import MAX_DEFECT_RATE
@@ -35,7 +36,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
         (["--defect-rate", "3.13"], "--defect-rate must be between 0 and 3.12"),
         (["--format", "xml"], "invalid choice: 'xml'"),
         (["--end-date", "2020-13-01"], "--end-date: must be a date like"),
-        (["--start-date", "2026-01-01"], "--end-date must be after --start-date"),
+        (["--start-date", "2026-01-01"],
+         "--end-date 2025-12-31 is before --start-date 2026-01-01"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
 )
@@ -74,6 +76,38 @@ def test_the_largest_accepted_defect_rate_works(tmp_path):
     traceback although up to 10 was accepted)."""
     assert MAX_DEFECT_RATE == 3.12
     result = run("--scale", "0.002", "--defect-rate", str(MAX_DEFECT_RATE),
+                 "--out", str(tmp_path / "raw"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "raw" / "generation_manifest.parquet").exists()
+
+
+@pytest.mark.parametrize("day", ["2025-06-01", "2024-02-29", "2023-01-01"])
+def test_a_one_day_history(tmp_path, day):
+    """start = end: that day's orders and snapshot, entities that existed then."""
+    out = tmp_path / "raw"
+    result = run("--scale", "0.002", "--start-date", day, "--end-date", day,
+                 "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    con = duckdb.connect()
+    read = "read_parquet('{}/{}.parquet')".format
+    assert con.sql(f"select distinct left(updated_at, 10) from {read(out, 'orders')}"
+                   ).fetchall() == [(day,)]
+    assert con.sql(f"select distinct snapshot_date from {read(out, 'inventory_snapshots')}"
+                   ).fetchall() == [(day,)]
+    assert con.sql(f"select count(*) from {read(out, 'order_lines')}").fetchone()[0] > 0
+    assert con.sql(f"select max(left(updated_at, 10)) from {read(out, 'customers')}"
+                   ).fetchone()[0] <= day
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    ("2023-01-01", "2023-03-01"),     # no season launch 60 days before its end
+    ("2024-07-20", "2024-09-25"),     # an incident class due, no room after the warm-up
+    ("2025-12-30", "2025-12-31"),
+])
+def test_short_histories(tmp_path, start, end):
+    """The first two ended in a traceback (products: no launch to draw from;
+    anomalies: an empty range of start days)."""
+    result = run("--scale", "0.002", "--start-date", start, "--end-date", end,
                  "--out", str(tmp_path / "raw"), "--quiet")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "raw" / "generation_manifest.parquet").exists()
