@@ -51,6 +51,14 @@ def _folder(text: str) -> Path:
     return Path(text)
 
 
+def _reason(exc: OSError) -> str:
+    """An OSError in a few words: the system's text for its errno (Arrow's
+    messages wrap it in 'Error writing bytes to file. Detail: ...')."""
+    if exc.errno:
+        return os.strerror(exc.errno)
+    return exc.strerror or str(exc)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(
         prog=PROG,
@@ -99,12 +107,18 @@ def main(argv: list[str] | None = None) -> int:
                               end_date=args.end_date, progress=progress)
     except ConfigError as exc:
         parser.error(str(exc))
-    from fashion_retail_gen.generate import generate
-
+    # a failed run removes its '.partial' files and leaves the folder without a
+    # manifest (see writer.start_set): nothing a loader would take
+    unloadable = "no loadable set is left there until a run completes"
     try:
+        from fashion_retail_gen.generate import generate
+
         result = generate(cfg)
     except OSError as exc:
-        parser.exit(1, f"{PROG}: error: cannot write to {args.out}: {exc.strerror or exc}\n")
+        parser.exit(1, f"{PROG}: error: cannot write to {args.out}: {_reason(exc)}; "
+                       f"{unloadable}\n")
+    except KeyboardInterrupt:
+        parser.exit(130, f"{PROG}: interrupted; {unloadable} ({args.out})\n")
     if not args.quiet:
         width = max(len(t) for t in result.rows)
         for table, rows in result.rows.items():

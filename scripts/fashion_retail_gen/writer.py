@@ -9,6 +9,7 @@ loaders refuse a folder without a manifest, or with '.partial' files in it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -98,8 +99,11 @@ class TableWriter:
         self._writer.close()
 
     def abort(self) -> None:
+        """Give the file up: closed if it can be (a full disk may refuse even
+        that), and removed."""
         try:
-            self._writer.close()
+            with contextlib.suppress(Exception):
+                self._writer.close()
         finally:
             self.partial.unlink(missing_ok=True)
 
