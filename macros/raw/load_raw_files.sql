@@ -4,31 +4,92 @@
 
 
 {% macro default__load_raw_files(path, format='parquet') -%}
-    {#- Replace every raw table with the generator's file of the same name.
-        Every column is read as text: raw data is dirty, and typing it is the
-        staging layer's job. -#}
-    {%- if format not in ['parquet', 'csv'] -%}
+    {#- Replace every raw table with the generator's file of the same name, all
+        or nothing. Every column is read as text: raw data is dirty, and typing
+        it is the staging layer's job.
+        1. Nothing is written until the set is known complete: no '.partial'
+           file, a manifest, every table it lists present, and (parquet, from
+           the files' metadata) the row counts it gives.
+        2. One transaction then replaces the tables and checks each one's rows
+           against the manifest again (csv rows are only known once parsed); a
+           file that fails to read, or a count that disagrees, rolls the whole
+           load back, and the raw layer stays as it was. -#}
+    {%- set folder = raw_files_folder(path, format) -%}
+    {%- if adapter.type() == 'duckdb' and adapter.disable_transactions() -%}
         {{ exceptions.raise_compiler_error(
-            "load_raw_files: format must be 'parquet' or 'csv', got '" ~ format ~ "'") }}
+            "load_raw_files: the profile sets disable_transactions, but the load must be "
+            ~ "one transaction to leave the raw layer as it was if it fails") }}
     {%- endif -%}
     {%- set schema = generate_schema_name('raw', none) -%}
-    {%- do run_query('create schema if not exists ' ~ adapter.quote(schema)) -%}
-    {%- for table in var('raw_tables') -%}
-        {%- set file = path.rstrip('/') ~ '/' ~ table ~ '.' ~ format -%}
+    {%- set tables = var('raw_tables') -%}
+    {%- set files, readers = {}, {} -%}
+    {%- for table in tables -%}
+        {%- do files.update({table: folder ~ table ~ '.' ~ format}) -%}
         {%- if format == 'parquet' -%}
-            {%- set reader = "read_parquet('" ~ file ~ "')" -%}
+            {%- do readers.update({table: 'read_parquet('
+                ~ duckdb_path_literal(files[table]) ~ ')'}) -%}
         {%- else -%}
-            {%- set reader = "read_csv('" ~ file ~ "', header = true, all_varchar = true)" -%}
+            {%- do readers.update({table: 'read_csv(' ~ duckdb_path_literal(files[table])
+                ~ ', header = true, all_varchar = true)'}) -%}
         {%- endif -%}
-        {%- do run_query(
-            'create or replace table ' ~ adapter.quote(schema) ~ '.' ~ adapter.quote(table)
-            ~ ' as select * from ' ~ reader) -%}
-        {%- set n = run_query(
-            'select count(*) from ' ~ adapter.quote(schema) ~ '.' ~ adapter.quote(table)
-        ).columns[0].values()[0] -%}
-        {%- do log('loaded ' ~ schema ~ '.' ~ table ~ ': ' ~ n ~ ' rows from ' ~ file, info=true) -%}
+    {%- endfor -%}
+
+    {#- 1. which of the set's files exist, '.partial' ones of either format included -#}
+    {%- set candidates = [] -%}
+    {%- for table in tables -%}
+        {%- do candidates.append(duckdb_path_literal(files[table])) -%}
+        {%- for suffix in ['.parquet.partial', '.csv.partial'] -%}
+            {%- do candidates.append(duckdb_path_literal(folder ~ table ~ suffix)) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set present = [] -%}
+    {%- for row in run_query('select file from glob([' ~ candidates | join(', ') ~ '])') -%}
+        {%- do present.append(row[0].split('/')[-1]) -%}
+    {%- endfor -%}
+    {%- do check_raw_file_set(folder, format, present) -%}
+    {%- set manifest = run_query('select table_name, row_count, '
+        ~ 'try_cast(trim(row_count) as bigint) as parsed from '
+        ~ readers['generation_manifest']) -%}
+    {%- set expected = check_raw_file_set(folder, format, present, manifest.rows) -%}
+    {%- if format == 'parquet' -%}
+        {%- set counts = [] -%}
+        {%- for table in expected -%}
+            {%- do counts.append("select '" ~ table ~ "', count(*) from " ~ readers[table]) -%}
+        {%- endfor -%}
+        {%- for row in run_query(counts | join(' union all ')) -%}
+            {%- if row[1] != expected[row[0]] -%}
+                {{ exceptions.raise_compiler_error(raw_load_refusal(files[row[0]]
+                    ~ ' holds ' ~ row[1] ~ ' rows, but generation_manifest.' ~ format
+                    ~ ' says ' ~ expected[row[0]])) }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+
+    {#- 2. one transaction: every table replaced, or none -#}
+    {%- call statement('load_raw_files_begin', auto_begin=true) -%}
+        create schema if not exists {{ adapter.quote(schema) }}
+    {%- endcall -%}
+    {%- for table in tables -%}
+        {%- set relation = adapter.quote(schema) ~ '.' ~ adapter.quote(table) -%}
+        {%- do run_query('create or replace table ' ~ relation
+            ~ ' as select * from ' ~ readers[table]) -%}
+        {%- if table in expected -%}
+            {#- error() fails the statement, and dbt rolls the transaction back -#}
+            {%- set refusal = raw_load_refusal(files[table] ~ ' holds @rows@ rows, but '
+                ~ 'generation_manifest.' ~ format ~ ' says ' ~ expected[table]) -%}
+            {%- set before, after = refusal.rsplit('@rows@', 1) -%}
+            {%- do run_query('select case when count(*) <> ' ~ expected[table]
+                ~ " then error('" ~ before.replace("'", "''") ~ "' || count(*) || '"
+                ~ after.replace("'", "''") ~ "') end from " ~ relation) -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- do adapter.commit() -%}
+    {%- for table in tables -%}
+        {%- set n = run_query('select count(*) from ' ~ adapter.quote(schema) ~ '.'
+            ~ adapter.quote(table)).columns[0].values()[0] -%}
+        {%- do log('loaded ' ~ schema ~ '.' ~ table ~ ': ' ~ n ~ ' rows from '
+            ~ files[table], info=true) -%}
+    {%- endfor -%}
 {%- endmacro %}
 
 
