@@ -97,24 +97,66 @@
     {#- Spark: every raw table becomes an external table over the generator's
         file (its columns are all text already), so the data is read where it
         lies, not copied. `path` must be absolute: the metastore outlives the
-        working directory. -#}
+        working directory. Spark has no transactions, so the set is checked as
+        on DuckDB, the new tables are registered under loading names and their
+        rows counted against the manifest, and only then swapped in (a drop
+        and a rename each, metadata only). -#}
     {%- if format != 'parquet' -%}
         {{ exceptions.raise_compiler_error(
             "load_raw_files: on Spark the raw files must be parquet, got '" ~ format ~ "'") }}
     {%- endif -%}
-    {%- if not path.startswith('/') -%}
+    {%- set folder = raw_files_folder(path, format) -%}
+    {%- if not folder.startswith('/') -%}
         {{ exceptions.raise_compiler_error(
             "load_raw_files: on Spark the path must be absolute, got '" ~ path ~ "'") }}
     {%- endif -%}
     {%- set schema = generate_schema_name('raw', none) -%}
+    {%- set tables = var('raw_tables') -%}
+
+    {#- 1. the folder's files, listed without reading them (binaryFile reads a
+        file's content only when that column is selected) -#}
+    {%- do run_query('create or replace temporary view fashion_retail__raw_files '
+        ~ 'using binaryFile options (path ' ~ spark_path_literal(folder) ~ ')') -%}
+    {%- set present = [] -%}
+    {%- for row in run_query('select path from fashion_retail__raw_files') -%}
+        {%- do present.append(row[0].split('/')[-1]) -%}
+    {%- endfor -%}
+    {%- do check_raw_file_set(folder, format, present) -%}
+    {%- do run_query('create or replace temporary view fashion_retail__raw_manifest '
+        ~ 'using parquet options (path '
+        ~ spark_path_literal(folder ~ 'generation_manifest.parquet') ~ ')') -%}
+    {%- set manifest = run_query('select table_name, row_count, '
+        ~ 'try_cast(trim(row_count) as bigint) from fashion_retail__raw_manifest') -%}
+    {%- set expected = check_raw_file_set(folder, format, present, manifest.rows) -%}
+
+    {#- 2. the new tables under loading names, each counted -#}
     {%- do run_query('create schema if not exists ' ~ schema) -%}
-    {%- for table in var('raw_tables') -%}
-        {%- set file = path.rstrip('/') ~ '/' ~ table ~ '.parquet' -%}
+    {%- set wrong, counts = [], {} -%}
+    {%- for table in tables -%}
+        {%- set loading = schema ~ '.' ~ table ~ '__loading' -%}
+        {%- do run_query('drop table if exists ' ~ loading) -%}
+        {%- do run_query('create table ' ~ loading ~ ' using parquet location '
+            ~ spark_path_literal(folder ~ table ~ '.parquet')) -%}
+        {%- set n = run_query('select count(*) from ' ~ loading).columns[0].values()[0] -%}
+        {%- do counts.update({table: n}) -%}
+        {%- if table in expected and n != expected[table] and not wrong -%}
+            {%- do wrong.append(folder ~ table ~ '.parquet holds ' ~ n ~ ' rows, but '
+                ~ 'generation_manifest.parquet says ' ~ expected[table]) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if wrong -%}
+        {%- for table in tables -%}
+            {%- do run_query('drop table if exists ' ~ schema ~ '.' ~ table ~ '__loading') -%}
+        {%- endfor -%}
+        {{ exceptions.raise_compiler_error(raw_load_refusal(wrong[0])) }}
+    {%- endif -%}
+
+    {#- 3. the swap -#}
+    {%- for table in tables -%}
         {%- do run_query('drop table if exists ' ~ schema ~ '.' ~ table) -%}
-        {%- do run_query('create table ' ~ schema ~ '.' ~ table
-            ~ " using parquet location '" ~ file ~ "'") -%}
-        {%- set n = run_query(
-            'select count(*) from ' ~ schema ~ '.' ~ table).columns[0].values()[0] -%}
-        {%- do log('loaded ' ~ schema ~ '.' ~ table ~ ': ' ~ n ~ ' rows from ' ~ file, info=true) -%}
+        {%- do run_query('alter table ' ~ schema ~ '.' ~ table ~ '__loading rename to '
+            ~ schema ~ '.' ~ table) -%}
+        {%- do log('loaded ' ~ schema ~ '.' ~ table ~ ': ' ~ counts[table]
+            ~ ' rows from ' ~ folder ~ table ~ '.parquet', info=true) -%}
     {%- endfor -%}
 {%- endmacro %}
