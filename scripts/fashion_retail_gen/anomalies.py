@@ -195,6 +195,8 @@ def plan(cfg: GeneratorConfig, cal, stores: Stores, products: Products) -> list[
 
 
 def _free_start(rng, taken, closed, allowed, lo, hi, length, tries: int = 500):
+    if hi <= lo:            # a history too short for the warm-up: no room at all
+        return None
     for _ in range(tries):
         if allowed is not None:
             candidates = np.flatnonzero(allowed[lo:hi]) + lo

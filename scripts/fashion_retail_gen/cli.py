@@ -43,6 +43,22 @@ def _date(flag: str):
     return parse
 
 
+def _folder(text: str) -> Path:
+    # Path("") is the current directory: an empty --out (an unset variable in a
+    # script, say) would fill it with raw files
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"must name a folder, got {text!r}")
+    return Path(text)
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError in a few words: the system's text for its errno (Arrow's
+    messages wrap it in 'Error writing bytes to file. Detail: ...')."""
+    if exc.errno:
+        return os.strerror(exc.errno)
+    return exc.strerror or str(exc)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(
         prog=PROG,
@@ -53,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="1 = about 100k customers and 1M order lines (default 0.05)")
     p.add_argument("--seed", type=_number("--seed", int), default=42,
                    help="random seed; same seed and scale give byte-identical files")
-    p.add_argument("--out", type=Path, default=Path("data/raw"),
+    p.add_argument("--out", type=_folder, default=Path("data/raw"),
                    help="output folder (created if missing; default data/raw)")
     p.add_argument("--format", dest="fmt", choices=FORMATS, default="parquet",
                    help="file format (default parquet)")
@@ -91,12 +107,18 @@ def main(argv: list[str] | None = None) -> int:
                               end_date=args.end_date, progress=progress)
     except ConfigError as exc:
         parser.error(str(exc))
-    from fashion_retail_gen.generate import generate
-
+    # a failed run removes its '.partial' files and leaves the folder without a
+    # manifest (see writer.start_set): nothing a loader would take
+    unloadable = "no loadable set is left there until a run completes"
     try:
+        from fashion_retail_gen.generate import generate
+
         result = generate(cfg)
     except OSError as exc:
-        parser.exit(1, f"{PROG}: error: cannot write to {args.out}: {exc.strerror or exc}\n")
+        parser.exit(1, f"{PROG}: error: cannot write to {args.out}: {_reason(exc)}; "
+                       f"{unloadable}\n")
+    except KeyboardInterrupt:
+        parser.exit(130, f"{PROG}: interrupted; {unloadable} ({args.out})\n")
     if not args.quiet:
         width = max(len(t) for t in result.rows)
         for table, rows in result.rows.items():

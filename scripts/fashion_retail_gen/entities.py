@@ -365,6 +365,13 @@ def build_products(cfg: GeneratorConfig, sellers: Sellers) -> Products:
         launches += [day(dt.date(year, 2, 1)), day(dt.date(year, 8, 1))]
         year += 1
     launches = np.array([x for x in launches if x < end - 60 * DAY])
+    if not len(launches):
+        # a history of a few weeks (or one day) has no launch of its own: the
+        # range then launched in the last season before it
+        year = (cfg.end_date - dt.timedelta(days=60)).year
+        launches = np.array([x for x in (day(dt.date(year - 1, 8, 1)), day(dt.date(year, 2, 1)),
+                                         day(dt.date(year, 8, 1)))
+                             if x < end - 60 * DAY][-1:])
     core = rng.random(n) < 0.35
     intro = np.where(core, start - rng.integers(30, 720, n) * DAY,
                      launches[rng.integers(0, len(launches), n)] + rng.integers(-20, 20, n) * DAY)

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from fashion_retail_gen import __version__, anomalies, schema
-from fashion_retail_gen.config import GeneratorConfig
+from fashion_retail_gen.config import FORMATS, GeneratorConfig
 from fashion_retail_gen.defects import Injector
 from fashion_retail_gen.entities import (
     build_employees,
@@ -36,11 +36,19 @@ from fashion_retail_gen.sales import (
     months_per_chunk,
     orders_table,
 )
-from fashion_retail_gen.sales_worker import TABLES as SALES_TABLES
 from fashion_retail_gen.sales_worker import SalesWorker
-from fashion_retail_gen.writer import BackgroundWrites, TableWriter, file_paths
+from fashion_retail_gen.writer import (
+    BackgroundWrites,
+    TableWriter,
+    publish,
+    remove_partials,
+    start_set,
+)
 
 RAW_TABLES = list(schema.TABLES)
+# every file of a generated set; the manifest, written last, says it is complete
+SET_TABLES = [*RAW_TABLES, schema.LEDGER.name, schema.ANOMALY_LEDGER.name,
+              schema.MANIFEST.name]
 
 
 @dataclass
@@ -98,6 +106,9 @@ def memory_pool() -> pa.MemoryPool:
 def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) -> Result:
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
+    # leftovers of a killed run go, and the old set's manifest: from here until
+    # publish, the folder holds no set a loader would take
+    start_set(out, SET_TABLES, schema.MANIFEST.name, cfg.fmt, FORMATS)
     n_chunks = -(-len(month_bounds(cfg)) // months_per_chunk(cfg))
     writers: dict[str, TableWriter] = {}
 
@@ -188,10 +199,9 @@ def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) ->
         writer(schema.MANIFEST).write(manifest)
         step("manifest")
         for w in writers.values():
-            w.close()
-        for name in SALES_TABLES:     # the worker's, complete
-            partial, final = file_paths(out, name, cfg.fmt)
-            partial.replace(final)
+            w.finish()
+        # with the worker's, complete: the tables, then the manifest
+        publish(out, SET_TABLES, schema.MANIFEST.name, cfg.fmt)
     except BaseException:
         if sales is not None:
             sales.stop()
@@ -201,8 +211,8 @@ def _generate(cfg: GeneratorConfig, use_process: bool | None, started: float) ->
         for w in writers.values():
             if w.partial.exists():
                 w.abort()
-        for name in SALES_TABLES:     # the worker's, if it could not remove them
-            file_paths(out, name, cfg.fmt)[0].unlink(missing_ok=True)
+        # the worker's, if it could not remove them
+        remove_partials(out, SET_TABLES, [cfg.fmt])
         raise
     finally:
         if bar is not None:

@@ -55,6 +55,14 @@ class WorkerError(RuntimeError):
     """The sales worker failed; the message carries its traceback."""
 
 
+def _failure(exc: BaseException) -> tuple:
+    """The worker's error message: its traceback, and for an OSError (a full
+    disk, say) its errno and text, so that the main process raises it as one
+    and the command line reports it in one line."""
+    os_error = (exc.errno, exc.strerror) if isinstance(exc, OSError) else None
+    return ("error", traceback.format_exc(), os_error)
+
+
 class _StoppedError(Exception):
     """Raised in a worker thread whose run was stopped."""
 
@@ -196,8 +204,8 @@ class SalesWorker:
             work(*args, send=send)
         except _StoppedError:
             pass
-        except BaseException:
-            self._queue.put(("error", traceback.format_exc()))
+        except BaseException as exc:
+            self._queue.put(_failure(exc))
 
     # ---------------------------------------------------------------- consumer
     def messages(self) -> Iterator[tuple]:
@@ -206,7 +214,10 @@ class SalesWorker:
         while True:
             message = self._queue.get()
             if message[0] == "error":
-                raise WorkerError(f"the sales worker failed:\n{message[1]}")
+                failure = WorkerError(f"the sales worker failed:\n{message[1]}")
+                if len(message) > 2 and message[2] is not None:
+                    raise OSError(*message[2]) from failure
+                raise failure
             yield message
             if message[0] == "finished":
                 self._thread.join()
@@ -246,9 +257,9 @@ def _process_main(receive, send, args) -> None:
     receive.close()
     try:
         work(*args, send=lambda message: send_message(send, message))
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):       # no one left to tell
-            send_message(send, ("error", traceback.format_exc()))
+            send_message(send, _failure(exc))
     finally:
         send.close()
 

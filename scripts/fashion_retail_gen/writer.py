@@ -1,11 +1,16 @@
 """Streaming table writers: one file per raw table, written chunk by chunk.
 
-Files are written under a '.partial' name and renamed when complete, so an
-interrupted run never leaves a table that looks finished.
+A run first removes the folder's manifest (start_set), writes every file under
+a '.partial' name, and renames them when the whole set is complete (publish),
+the new manifest last. So a folder whose run failed, was killed (SIGKILL, a full
+disk) or is still going has no manifest, and never passes for a complete set:
+loaders refuse a folder without a manifest, or with '.partial' files in it.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,6 +26,41 @@ def file_paths(out: Path, name: str, fmt: str) -> tuple[Path, Path]:
     """A table's file while it is written ('.partial') and once complete."""
     path = out / f"{name}.{fmt}"
     return path.with_name(path.name + ".partial"), path
+
+
+def remove_partials(out: Path, names: Iterable[str], formats: Iterable[str]) -> list[Path]:
+    """Remove the '.partial' files of ``names`` (in any of ``formats``) from
+    ``out``: what a run killed before it could clean up (SIGKILL, power loss)
+    leaves behind. Returns the files removed."""
+    removed = []
+    for name in names:
+        for fmt in formats:
+            partial = file_paths(out, name, fmt)[0]
+            if partial.exists():
+                partial.unlink()
+                removed.append(partial)
+    return removed
+
+
+def start_set(out: Path, names: Iterable[str], manifest: str, fmt: str,
+              formats: Iterable[str]) -> None:
+    """Before a run writes anything: the '.partial' files an earlier run could
+    not remove go, and so does the manifest of the set in ``fmt`` it replaces,
+    so that until publish the folder holds no set a loader would take (its
+    other tables may be the old ones, or the new)."""
+    remove_partials(out, names, formats)
+    file_paths(out, manifest, fmt)[1].unlink(missing_ok=True)
+
+
+def publish(out: Path, names: Iterable[str], manifest: str, fmt: str) -> None:
+    """Turn a run's finished '.partial' files into the set: the tables
+    renamed, and the manifest renamed last."""
+    for name in names:
+        if name != manifest:
+            partial, final = file_paths(out, name, fmt)
+            partial.replace(final)
+    partial, final = file_paths(out, manifest, fmt)
+    partial.replace(final)
 
 
 class TableWriter:
@@ -53,18 +93,17 @@ class TableWriter:
         else:
             self._writer.write_table(table)
 
-    def close(self) -> None:
-        self.finish()
-        self.partial.replace(self.path)
-
     def finish(self) -> None:
-        """Complete the file but keep its '.partial' name: another process
-        renames it when the whole run has succeeded."""
+        """Complete the file but keep its '.partial' name: publish renames it
+        when the whole run has succeeded."""
         self._writer.close()
 
     def abort(self) -> None:
+        """Give the file up: closed if it can be (a full disk may refuse even
+        that), and removed."""
         try:
-            self._writer.close()
+            with contextlib.suppress(Exception):
+                self._writer.close()
         finally:
             self.partial.unlink(missing_ok=True)
 
