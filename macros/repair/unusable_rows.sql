@@ -1,12 +1,19 @@
 {% macro unusable_rows(relation, key) -%}
-    {#- Rows of a staging relation whose key or version time could not be read:
+    {#- Rows of a staging relation whose key or version time could not be used:
         they can be neither repaired nor placed in history, so they go to
-        quarantine with the reason. -#}
+        quarantine with the reason (the first that applies):
+        - unreadable_<key>: the key is not a whole number;
+        - non_canonical_<key>: it is one, but not written as the source writes
+          its keys (' 42 ', '00012', '-3'; see parse_id): never guessed to be
+          key 42 or 12;
+        - unreadable_updated_at: the version time is not a timestamp. -#}
     select
         raw_{{ key }},
         raw_updated_at,
         case
-            when {{ key }} is null then 'unreadable_{{ key }}'
+            when {{ key }} is null and {{ parse_integer('raw_' ~ key) }} is null
+                then 'unreadable_{{ key }}'
+            when {{ key }} is null then 'non_canonical_{{ key }}'
             else 'unreadable_updated_at'
         end as quarantine_reason
     from {{ relation }}

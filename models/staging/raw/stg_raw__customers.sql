@@ -10,7 +10,7 @@ source as (
 
 cleaned as (
     select
-        {{ parse_integer('customer_id') }} as customer_id,
+        {{ parse_id('customer_id') }} as customer_id,
         {{ clean_text('first_name') }} as first_name,
         {{ clean_text('last_name') }} as last_name,
         {{ standardize_email('email') }} as email,

@@ -6,7 +6,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('employee_id') }} as employee_id,
+        {{ parse_id('employee_id') }} as employee_id,
         {{ clean_text('first_name') }} as first_name,
         {{ clean_text('last_name') }} as last_name,
         {{ standardize_email('email') }} as email,
@@ -16,8 +16,8 @@ parsed as (
         {{ parse_date('termination_date') }} as termination_date,
         {{ canonicalize('job_title', 'job_title') }} as job_title,
         {{ clean_text('department') }} as department,
-        {{ parse_integer('store_id') }} as store_id,
-        {{ parse_integer('manager_id') }} as manager_id,
+        {{ parse_id('store_id') }} as store_id,
+        {{ parse_id('manager_id') }} as manager_id,
         {{ parse_amount('salary') }} as salary,
         {{ parse_timestamp('updated_at') }} as updated_at,
         employee_id as raw_employee_id,

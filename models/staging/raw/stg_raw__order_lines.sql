@@ -10,10 +10,10 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('order_line_id') }} as order_line_id,
-        {{ parse_integer('order_id') }} as order_id,
+        {{ parse_id('order_line_id') }} as order_line_id,
+        {{ parse_id('order_id') }} as order_id,
         {{ parse_integer('line_number') }} as line_number,
-        {{ parse_integer('product_id') }} as product_id,
+        {{ parse_id('product_id') }} as product_id,
         {{ parse_integer('quantity') }} as quantity,
         {{ parse_amount('unit_price') }} as unit_price,
         {{ parse_amount('discount_amount') }} as discount_amount,

@@ -10,10 +10,10 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('order_id') }} as order_id,
-        {{ parse_integer('customer_id') }} as customer_id,
-        {{ parse_integer('store_id') }} as store_id,
-        {{ parse_integer('employee_id') }} as employee_id,
+        {{ parse_id('order_id') }} as order_id,
+        {{ parse_id('customer_id') }} as customer_id,
+        {{ parse_id('store_id') }} as store_id,
+        {{ parse_id('employee_id') }} as employee_id,
         {{ canonicalize('channel', 'channel') }} as channel,
         {{ parse_date('order_date') }} as order_date,
         {{ canonicalize('payment_method', 'payment_method') }} as payment_method,

@@ -6,7 +6,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('product_id') }} as product_id,
+        {{ parse_id('product_id') }} as product_id,
         {{ clean_text('sku') }} as sku,
         {{ clean_text('product_name') }} as product_name,
         {{ clean_text('brand') }} as brand,
@@ -17,7 +17,7 @@ parsed as (
         {{ clean_text('season') }} as season,
         {{ parse_amount('cost') }} as cost,
         {{ parse_amount('list_price') }} as list_price,
-        {{ parse_integer('seller_id') }} as seller_id,
+        {{ parse_id('seller_id') }} as seller_id,
         {{ parse_date('launch_date') }} as launch_date,
         {{ parse_timestamp('updated_at') }} as updated_at,
         product_id as raw_product_id,

@@ -8,7 +8,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('seller_id') }} as seller_id,
+        {{ parse_id('seller_id') }} as seller_id,
         {{ clean_text('company_name') }} as company_name,
         {{ clean_text('brand_name') }} as brand_name,
         {{ clean_text('contact_first_name') }} as contact_first_name,

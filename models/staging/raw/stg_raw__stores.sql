@@ -6,7 +6,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('store_id') }} as store_id,
+        {{ parse_id('store_id') }} as store_id,
         {{ clean_text('store_name') }} as store_name,
         {{ canonicalize('channel', 'channel') }} as channel,
         {{ clean_text('street_address') }} as street_address,
