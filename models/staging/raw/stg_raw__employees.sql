@@ -40,23 +40,25 @@ final as (
         email,
         phone,
         date_of_birth,
-        hire_date,
-        termination_date,
+        {{ plausible_time('hire_date') }} as hire_date,
+        {{ plausible_time('termination_date') }} as termination_date,
         job_title,
         department,
         store_id,
         manager_id,
         salary,
-        updated_at,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_employee_id,
         raw_updated_at,
         {{ is_unparseable('raw_email', 'email') }} as is_email_invalid,
         {{ is_unparseable('raw_phone', 'phone') }} as is_phone_invalid,
         {{ is_unparseable('raw_date_of_birth', 'date_of_birth') }}
         or coalesce(date_of_birth < {{ var('min_birth_date') }}, false)
+        or coalesce(date_of_birth > {{ data_as_of_date() }}, false)
             as is_date_of_birth_invalid,
-        {{ is_unparseable('raw_hire_date', 'hire_date') }} as is_hire_date_invalid,
-        {{ is_unparseable('raw_termination_date', 'termination_date') }}
+        {{ is_unparseable('raw_hire_date', plausible_time('hire_date')) }}
+            as is_hire_date_invalid,
+        {{ is_unparseable('raw_termination_date', plausible_time('termination_date')) }}
             as is_termination_date_invalid,
         {{ is_unparseable('raw_job_title', 'job_title') }} as is_job_title_unmapped,
         {{ is_unparseable('raw_salary', 'salary') }} as is_salary_invalid,

@@ -27,12 +27,12 @@ parsed as (
 final as (
     select
         inventory_snapshot_id,
-        snapshot_date,
+        {{ plausible_time('snapshot_date', 'calendar') }} as snapshot_date,
         store_id,
         product_id,
         quantity_on_hand,
         quantity_on_order,
-        updated_at,
+        {{ plausible_time('updated_at', 'calendar') }} as updated_at,
         raw_inventory_snapshot_id,
         raw_updated_at,
         {{ is_unparseable('raw_quantity_on_hand', 'quantity_on_hand') }}

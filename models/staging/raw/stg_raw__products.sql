@@ -47,8 +47,8 @@ final as (
         cost,
         list_price,
         seller_id,
-        launch_date,
-        updated_at,
+        {{ plausible_time('launch_date') }} as launch_date,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_product_id,
         raw_updated_at,
         {{ is_unparseable('raw_category', 'category') }} as is_category_unmapped,
@@ -59,7 +59,8 @@ final as (
         {{ is_unparseable('raw_list_price', 'list_price') }} as is_list_price_invalid,
         coalesce(list_price < 0 or cost < 0, false) as has_negative_amount,
         {{ is_unparseable('raw_seller_id', 'seller_id') }} as is_seller_id_invalid,
-        {{ is_unparseable('raw_launch_date', 'launch_date') }} as is_launch_date_invalid
+        {{ is_unparseable('raw_launch_date', plausible_time('launch_date')) }}
+            as is_launch_date_invalid
     from parsed
 )
 

@@ -37,12 +37,13 @@ final as (
         end as postal_code,
         country,
         region,
-        opened_date,
+        {{ plausible_time('opened_date') }} as opened_date,
         size_sqm,
-        updated_at,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_store_id,
         raw_updated_at,
-        {{ is_unparseable('raw_opened_date', 'opened_date') }} as is_opened_date_invalid
+        {{ is_unparseable('raw_opened_date', plausible_time('opened_date')) }}
+            as is_opened_date_invalid
     from parsed
 )
 
