@@ -1,54 +1,93 @@
 {% macro canonicalize(expr, domain) -%}
     {#- 1. the value (cleaned, lower-cased, without a trailing '.') is looked up
-           among the domain's known spellings in the canonical_values seed;
+           among the domain's known spellings in the canonical_values seed
+           (a known spelling at distance 0);
         2. otherwise, among the domain's known spellings within 1 edit (4-6
            characters) or 2 edits (7 or more) by Damerau-Levenshtein distance,
            the closest wins (ties on distance go to the higher Jaro-Winkler
            similarity) and gives its canonical value, unless the nearest
            spellings of two different canonical values are exactly as close;
         3. otherwise null: no guess.
+        The value is cleaned once (not once per known spelling), and before any
+        distance is computed, a known spelling whose length differs from the
+        value's by more than max_edits (the most ever allowed) is skipped: the
+        distance cannot be within reach, so the result is the same, and a value
+        longer than every known spelling (a 10,000-character string) costs one
+        cleaning and a length comparison per spelling, not edit matrices.
         The distance and the similarity come from edit_distance and
         jaro_winkler_similarity (DuckDB's own functions; computed on Spark). -#}
+    {#- the most edits allowed, for the longest values -#}
+    {%- set max_edits = 2 -%}
     {%- set key -%}
         trim(trailing '.' from lower({{ clean_text(expr) }}))
     {%- endset -%}
     {%- set domain_sql = "'" ~ domain | replace("'", "''") ~ "'" -%}
-    coalesce(
-        (
-            select max(known.canonical)
-            from {{ ref('canonical_values') }} as known
-            where known.domain = {{ domain_sql }}
-                and trim(trailing '.' from lower(known.spelling)) = {{ key }}
-        ),
-        (
-            select
+    {#- the distance is at least the difference in length (both lengths
+        counted once: counting the characters of a long value is a pass over
+        it) -#}
+    {%- set reachable -%}
+        abs(known.spelling_length - value.value_length) <= {{ max_edits }}
+    {%- endset -%}
+    (
+        select
+            coalesce(
+                max(nearest.exact_canonical),
                 case
                     when
                         coalesce({{ nth_element('array_sort(array_agg(nearest.score))', 2) }}, 99)
                         > min(nearest.score)
                         then min_by(nearest.canonical, nearest.score)
                 end
+            )
+        from (
+            select
+                candidates.canonical,
+                max(case when candidates.is_exact then candidates.canonical end)
+                    as exact_canonical,
+                min(candidates.score) as score
             from (
                 select
-                    candidates.canonical,
-                    min(candidates.score) as score
+                    known.canonical,
+                    known.spelling_key = value.value_key as is_exact,
+                    -- computed only within reach: the optimizer may evaluate
+                    -- the join's conditions in any order, a case cannot
+                    case
+                        when {{ reachable }}
+                            then {{ edit_distance('known.spelling_key', 'value.value_key') }}
+                    end as distance,
+                    -- ties on distance go to the more similar spelling, and
+                    -- to the canonical spelling over a synonym (typos are
+                    -- made of the usual spelling)
+                    case
+                        when {{ reachable }}
+                            then
+                                {{ edit_distance('known.spelling_key', 'value.value_key') }}
+                                + 1
+                                - {{ jaro_winkler_similarity(
+                                    'known.spelling_key', 'value.value_key') }}
+                                + case when known.is_synonym then 0.5 else 0 end
+                    end as score,
+                    case
+                        when greatest(known.spelling_length, value.value_length) <= 3
+                            then 0
+                        when greatest(known.spelling_length, value.value_length) <= 6
+                            then 1
+                        else {{ max_edits }}
+                    end as allowed
+                -- the value's key, computed once per value (not once per
+                -- spelling it is compared with)
                 from (
                     select
-                        known.canonical,
-                        {{ edit_distance('known.spelling_key', key) }} as distance,
-                        -- ties on distance go to the more similar spelling, and
-                        -- to the canonical spelling over a synonym (typos are
-                        -- made of the usual spelling)
-                        {{ edit_distance('known.spelling_key', key) }}
-                        + 1 - {{ jaro_winkler_similarity('known.spelling_key', key) }}
-                        + case when known.is_synonym then 0.5 else 0 end as score,
-                        case
-                            when greatest(length(known.spelling_key), length({{ key }})) <= 3
-                                then 0
-                            when greatest(length(known.spelling_key), length({{ key }})) <= 6
-                                then 1
-                            else 2
-                        end as allowed
+                        value_key,
+                        length(value_key) as value_length
+                    from (select {{ key }} as value_key) as cleaned
+                ) as value
+                inner join (
+                    select
+                        canonical,
+                        spelling_key,
+                        is_synonym,
+                        length(spelling_key) as spelling_length
                     from (
                         select distinct
                             canonical,
@@ -56,11 +95,12 @@
                             lower(spelling) != lower(canonical) as is_synonym
                         from {{ ref('canonical_values') }}
                         where domain = {{ domain_sql }}
-                    ) as known
-                ) as candidates
-                where candidates.distance <= candidates.allowed
-                group by candidates.canonical
-            ) as nearest
-        )
+                    ) as spellings
+                ) as known
+                    on {{ reachable }}
+            ) as candidates
+            where candidates.distance <= candidates.allowed
+            group by candidates.canonical
+        ) as nearest
     )
 {%- endmacro %}

@@ -19,6 +19,7 @@ final as (
         {{ parse_date('cleansing_macro_examples.input_text') }} as parse_date,
         {{ parse_amount('cleansing_macro_examples.input_text') }} as parse_amount,
         {{ parse_integer('cleansing_macro_examples.input_text') }} as parse_integer,
+        {{ parse_id('cleansing_macro_examples.input_text') }} as parse_id,
         {{ canonicalize('cleansing_macro_examples.input_text', 'product_category') }}
             as canonical_category,
         {{ canonicalize('cleansing_macro_examples.input_text', 'size') }}

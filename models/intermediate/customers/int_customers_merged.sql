@@ -5,8 +5,17 @@
     and postal code). A pair needs var('near_duplicate_min_agreeing') points to
     merge (two is not enough: common names share birth dates by chance among
     100,000 customers), and each duplicate merges into its best-scoring earlier
-    registration (the earliest on a tie), its survivor. -#}
+    registration (the earliest on a tie), its survivor.
+    Values shared by many customers are no evidence: a placeholder phone, a
+    store's phone or address typed in for walk-in customers, 1970-01-01. A
+    value counts (and blocks candidates) only while no more customers hold it
+    than var('near_duplicate_common_factor') times the median number of
+    customers per distinct value of its attribute (1 for a phone, about 4 for
+    a birth date at scale 1), and a name, phone or e-mail value never blocks
+    when more than var('near_duplicate_max_block') customers hold it, so the
+    candidate pairs stay within that many per customer whatever the input. -#}
 {%- set attributes = ['full_name', 'phone', 'email', 'date_of_birth', 'address'] %}
+{%- set blocking = ['full_name', 'phone', 'email'] %}
 with
 
 int_customers_repaired as (
@@ -25,33 +34,71 @@ first_versions as (
     qualify row_number() over (partition by customer_id order by updated_at) = 1
 ),
 
+holders as (
+    select
+        customer_id,
+    {%- for attribute in attributes %}
+        {{ attribute }},
+        count({{ attribute }}) over (partition by {{ attribute }})
+            as {{ attribute }}_holders
+        {{- "," if not loop.last }}
+    {%- endfor %}
+    from first_versions
+),
+
+{% for attribute in attributes %}
+    {{ attribute }}_values as (
+        select count(*) as value_holders
+        from first_versions
+        where {{ attribute }} is not null
+        group by {{ attribute }}
+    ),
+{% endfor %}
+
+-- the most customers a value may be shared by and still count as evidence
+limits as (
+    select
+    {%- for attribute in attributes %}
+            {{ var('near_duplicate_common_factor') }}
+            * (select median(value_holders) from {{ attribute }}_values)
+                as {{ attribute }}_limit
+            {{- "," if not loop.last }}
+    {%- endfor %}
+),
+
+evidence as (
+    select
+        holders.customer_id,
+        {%- for attribute in attributes %}
+            case
+                when holders.{{ attribute }}_holders <= limits.{{ attribute }}_limit
+                    then holders.{{ attribute }}
+            end as {{ attribute }},
+        {%- endfor %}
+    {%- for attribute in blocking %}
+        holders.{{ attribute }}_holders <= {{ var('near_duplicate_max_block') }}
+            as is_{{ attribute }}_blocking
+        {{- "," if not loop.last }}
+    {%- endfor %}
+    from holders
+    cross join limits
+),
+
 candidates as (
-    select
-        later.customer_id as merged_customer_id,
-        earlier.customer_id as survivor_customer_id
-    from first_versions as later
-    inner join first_versions as earlier
-        on
-            later.full_name = earlier.full_name
-            and later.customer_id > earlier.customer_id
-    union
-    select
-        later.customer_id as merged_customer_id,
-        earlier.customer_id as survivor_customer_id
-    from first_versions as later
-    inner join first_versions as earlier
-        on
-            later.phone = earlier.phone
-            and later.customer_id > earlier.customer_id
-    union
-    select
-        later.customer_id as merged_customer_id,
-        earlier.customer_id as survivor_customer_id
-    from first_versions as later
-    inner join first_versions as earlier
-        on
-            later.email = earlier.email
-            and later.customer_id > earlier.customer_id
+    {%- for attribute in blocking %}
+        select
+            later.customer_id as merged_customer_id,
+            earlier.customer_id as survivor_customer_id
+        from evidence as later
+        inner join evidence as earlier
+            on
+                later.{{ attribute }} = earlier.{{ attribute }}
+                and later.is_{{ attribute }}_blocking
+                and later.customer_id > earlier.customer_id
+        {%- if not loop.last %}
+            union
+        {%- endif %}
+    {%- endfor %}
 ),
 
 scored as (
@@ -67,9 +114,9 @@ scored as (
             {%- if not loop.last %} + {% endif %}
         {%- endfor %} as agreeing_attributes
     from candidates
-    inner join first_versions as later
+    inner join evidence as later
         on candidates.merged_customer_id = later.customer_id
-    inner join first_versions as earlier
+    inner join evidence as earlier
         on candidates.survivor_customer_id = earlier.customer_id
 ),
 

@@ -10,7 +10,7 @@ source as (
 
 cleaned as (
     select
-        {{ parse_integer('customer_id') }} as customer_id,
+        {{ parse_id('customer_id') }} as customer_id,
         {{ clean_text('first_name') }} as first_name,
         {{ clean_text('last_name') }} as last_name,
         {{ standardize_email('email') }} as email,
@@ -51,16 +51,17 @@ final as (
             when {{ full_match('postal_code_text', '[0-9]{5}') }} then postal_code_text
         end as postal_code,
         country,
-        signup_date,
+        {{ plausible_time('signup_date') }} as signup_date,
         loyalty_tier,
         marketing_opt_in = 'true' as is_marketing_opt_in,
-        updated_at,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_customer_id,
         raw_updated_at,
         {{ is_unparseable('raw_email', 'email') }} as is_email_invalid,
         {{ is_unparseable('raw_phone', 'phone') }} as is_phone_invalid,
         {{ is_unparseable('raw_date_of_birth', 'date_of_birth') }}
         or coalesce(date_of_birth < {{ var('min_birth_date') }}, false)
+        or coalesce(date_of_birth > {{ data_as_of_date() }}, false)
             as is_date_of_birth_invalid,
         coalesce(not {{ full_match('postal_code_text', '[0-9]{5}') }}, false)
             as is_postal_code_invalid

@@ -10,10 +10,10 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('inventory_snapshot_id') }} as inventory_snapshot_id,
+        {{ parse_id('inventory_snapshot_id') }} as inventory_snapshot_id,
         {{ parse_date('snapshot_date') }} as snapshot_date,
-        {{ parse_integer('store_id') }} as store_id,
-        {{ parse_integer('product_id') }} as product_id,
+        {{ parse_id('store_id') }} as store_id,
+        {{ parse_id('product_id') }} as product_id,
         {{ parse_integer('quantity_on_hand') }} as quantity_on_hand,
         {{ parse_integer('quantity_on_order') }} as quantity_on_order,
         {{ parse_timestamp('updated_at') }} as updated_at,
@@ -27,12 +27,12 @@ parsed as (
 final as (
     select
         inventory_snapshot_id,
-        snapshot_date,
+        {{ plausible_time('snapshot_date', 'calendar') }} as snapshot_date,
         store_id,
         product_id,
         quantity_on_hand,
         quantity_on_order,
-        updated_at,
+        {{ plausible_time('updated_at', 'calendar') }} as updated_at,
         raw_inventory_snapshot_id,
         raw_updated_at,
         {{ is_unparseable('raw_quantity_on_hand', 'quantity_on_hand') }}

@@ -10,10 +10,10 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('order_line_id') }} as order_line_id,
-        {{ parse_integer('order_id') }} as order_id,
+        {{ parse_id('order_line_id') }} as order_line_id,
+        {{ parse_id('order_id') }} as order_id,
         {{ parse_integer('line_number') }} as line_number,
-        {{ parse_integer('product_id') }} as product_id,
+        {{ parse_id('product_id') }} as product_id,
         {{ parse_integer('quantity') }} as quantity,
         {{ parse_amount('unit_price') }} as unit_price,
         {{ parse_amount('discount_amount') }} as discount_amount,
@@ -41,8 +41,8 @@ final as (
         unit_price,
         discount_amount,
         returned_flag = 'true' as is_returned,
-        returned_date,
-        updated_at,
+        {{ plausible_time('returned_date', 'calendar') }} as returned_date,
+        {{ plausible_time('updated_at', 'calendar') }} as updated_at,
         raw_order_line_id,
         raw_updated_at,
         {{ is_unparseable('raw_product_id', 'product_id') }} as is_product_id_invalid,
@@ -54,7 +54,8 @@ final as (
         or coalesce(discount_amount < 0, false) as is_discount_amount_invalid,
         {{ is_unparseable('raw_is_returned', 'returned_flag') }}
             as is_returned_unmapped,
-        {{ is_unparseable('raw_returned_date', 'returned_date') }}
+        {{ is_unparseable(
+            'raw_returned_date', plausible_time('returned_date', 'calendar')) }}
             as is_returned_date_invalid
     from parsed
 )

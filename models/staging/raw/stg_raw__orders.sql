@@ -10,10 +10,10 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('order_id') }} as order_id,
-        {{ parse_integer('customer_id') }} as customer_id,
-        {{ parse_integer('store_id') }} as store_id,
-        {{ parse_integer('employee_id') }} as employee_id,
+        {{ parse_id('order_id') }} as order_id,
+        {{ parse_id('customer_id') }} as customer_id,
+        {{ parse_id('store_id') }} as store_id,
+        {{ parse_id('employee_id') }} as employee_id,
         {{ canonicalize('channel', 'channel') }} as channel,
         {{ parse_date('order_date') }} as order_date,
         {{ canonicalize('payment_method', 'payment_method') }} as payment_method,
@@ -35,15 +35,16 @@ final as (
         store_id,
         employee_id,
         channel,
-        order_date,
+        {{ plausible_time('order_date', 'calendar') }} as order_date,
         payment_method,
         notes,
-        updated_at,
+        {{ plausible_time('updated_at', 'calendar') }} as updated_at,
         raw_order_id,
         raw_updated_at,
         {{ is_unparseable('raw_customer_id', 'customer_id') }}
             as is_customer_id_invalid,
-        {{ is_unparseable('raw_order_date', 'order_date') }} as is_order_date_invalid,
+        {{ is_unparseable('raw_order_date', plausible_time('order_date', 'calendar')) }}
+            as is_order_date_invalid,
         {{ is_unparseable('raw_channel', 'channel') }} as is_channel_unmapped,
         {{ is_unparseable('raw_payment_method', 'payment_method') }}
             as is_payment_method_unmapped

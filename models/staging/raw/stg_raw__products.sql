@@ -6,7 +6,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('product_id') }} as product_id,
+        {{ parse_id('product_id') }} as product_id,
         {{ clean_text('sku') }} as sku,
         {{ clean_text('product_name') }} as product_name,
         {{ clean_text('brand') }} as brand,
@@ -17,7 +17,7 @@ parsed as (
         {{ clean_text('season') }} as season,
         {{ parse_amount('cost') }} as cost,
         {{ parse_amount('list_price') }} as list_price,
-        {{ parse_integer('seller_id') }} as seller_id,
+        {{ parse_id('seller_id') }} as seller_id,
         {{ parse_date('launch_date') }} as launch_date,
         {{ parse_timestamp('updated_at') }} as updated_at,
         product_id as raw_product_id,
@@ -47,8 +47,8 @@ final as (
         cost,
         list_price,
         seller_id,
-        launch_date,
-        updated_at,
+        {{ plausible_time('launch_date') }} as launch_date,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_product_id,
         raw_updated_at,
         {{ is_unparseable('raw_category', 'category') }} as is_category_unmapped,
@@ -59,7 +59,8 @@ final as (
         {{ is_unparseable('raw_list_price', 'list_price') }} as is_list_price_invalid,
         coalesce(list_price < 0 or cost < 0, false) as has_negative_amount,
         {{ is_unparseable('raw_seller_id', 'seller_id') }} as is_seller_id_invalid,
-        {{ is_unparseable('raw_launch_date', 'launch_date') }} as is_launch_date_invalid
+        {{ is_unparseable('raw_launch_date', plausible_time('launch_date')) }}
+            as is_launch_date_invalid
     from parsed
 )
 

@@ -8,7 +8,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('seller_id') }} as seller_id,
+        {{ parse_id('seller_id') }} as seller_id,
         {{ clean_text('company_name') }} as company_name,
         {{ clean_text('brand_name') }} as brand_name,
         {{ clean_text('contact_first_name') }} as contact_first_name,
@@ -45,16 +45,16 @@ final as (
         contact_phone,
         country,
         brand_tier,
-        onboarded_date,
+        {{ plausible_time('onboarded_date') }} as onboarded_date,
         commission_rate,
-        updated_at,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_seller_id,
         raw_updated_at,
         {{ is_unparseable('raw_contact_email', 'contact_email') }}
             as is_contact_email_invalid,
         {{ is_unparseable('raw_contact_phone', 'contact_phone') }}
             as is_contact_phone_invalid,
-        {{ is_unparseable('raw_onboarded_date', 'onboarded_date') }}
+        {{ is_unparseable('raw_onboarded_date', plausible_time('onboarded_date')) }}
             as is_onboarded_date_invalid,
         {{ is_unparseable('raw_commission_rate', 'commission_rate') }}
         or coalesce(commission_rate >= 1, false) as is_commission_rate_invalid

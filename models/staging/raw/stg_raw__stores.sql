@@ -6,7 +6,7 @@ source as (
 
 parsed as (
     select
-        {{ parse_integer('store_id') }} as store_id,
+        {{ parse_id('store_id') }} as store_id,
         {{ clean_text('store_name') }} as store_name,
         {{ canonicalize('channel', 'channel') }} as channel,
         {{ clean_text('street_address') }} as street_address,
@@ -37,12 +37,13 @@ final as (
         end as postal_code,
         country,
         region,
-        opened_date,
+        {{ plausible_time('opened_date') }} as opened_date,
         size_sqm,
-        updated_at,
+        {{ plausible_time('updated_at') }} as updated_at,
         raw_store_id,
         raw_updated_at,
-        {{ is_unparseable('raw_opened_date', 'opened_date') }} as is_opened_date_invalid
+        {{ is_unparseable('raw_opened_date', plausible_time('opened_date')) }}
+            as is_opened_date_invalid
     from parsed
 )
 
