@@ -60,12 +60,28 @@ else
 	$(DBT) run-operation load_raw_files --args '{path: $(DATA_DIR), format: parquet}'
 endif
 
+# the privacy database, as the profile names it
+WAREHOUSE_DB := $(or $(FASHION_RETAIL_DUCKDB),fashion_retail.duckdb)
+PRIVACY_DB := $(or $(FASHION_RETAIL_PRIVACY_DUCKDB),$(WAREHOUSE_DB:.duckdb=)_privacy.duckdb)
+PRIVACY_BUILDING := $(PRIVACY_DB:.duckdb=).building.duckdb
+
+# The privacy database is built under another name and replaces the published
+# one (one rename, after its write-ahead log is checkpointed into it) only when
+# the whole dbt build, its leak tests included, has passed: a failed build
+# leaves the last published file whole, never half one build, half another.
 build: raw ## everything: raw data, dbt build (models and tests), docs site, report
-	$(DBT) build $(RAW_VARS)
+	rm -f $(PRIVACY_BUILDING) $(PRIVACY_BUILDING).wal
+	FASHION_RETAIL_PRIVACY_DUCKDB=$(PRIVACY_BUILDING) $(DBT) build $(RAW_VARS) || { \
+		echo "dbt build failed: the privacy database $(PRIVACY_DB) was left as it was" \
+		     "(this build's is $(PRIVACY_BUILDING))"; exit 1; }
+	$(BIN)/python -c "import duckdb, sys; duckdb.connect(sys.argv[1]).execute('checkpoint')" \
+		$(PRIVACY_BUILDING)
+	rm -f $(PRIVACY_DB).wal
+	mv -f $(PRIVACY_BUILDING) $(PRIVACY_DB)
 	$(MAKE) --no-print-directory docs
 	$(MAKE) --no-print-directory report
-	@echo "warehouse: $${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}"
-	@echo "privacy database (no PII, safe to hand out): $${FASHION_RETAIL_PRIVACY_DUCKDB:-$$(w=$${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb}; echo $${w%.duckdb}_privacy.duckdb)}"
+	@echo "warehouse: $(WAREHOUSE_DB)"
+	@echo "privacy database (no PII, safe to hand out): $(PRIVACY_DB)"
 	@echo "docs site: target/static_index.html (open it in a browser)"
 	@echo "report: target/report/index.html (open it in a browser)"
 

@@ -1,62 +1,135 @@
 """An incremental run of fct_sales after new data equals a full refresh.
 
-The source is first loaded as it stood at a cut-off time: only orders placed
-before it, and returns booked after it not yet booked (the line as it was when
-ordered). After a full build, the complete data is loaded and `dbt build` runs
-fct_sales incrementally: new orders arrive, and old lines change (returns). The
-result must be identical, row for row and column for column, to a full refresh.
+The source is first loaded as it stood at a cut-off time, with its dimensions
+late: only orders placed before the cut-off, returns booked after it not yet
+booked (the line as it was when ordered), some old lines not yet loaded; a
+tenth of the customers and of the employees, one store, some products, and
+the latest version of some customers, products and sellers not yet loaded;
+some products' cost not yet corrected. After a build, the later state is
+loaded (new orders, returns, the late lines, customers, employees, store and
+versions, the corrected costs, and some old orders deleted at the source) and
+`dbt build` runs fct_sales incrementally. The result must be identical, row
+for row and column for column, to a full refresh; and the run must have had
+each kind of work to do.
 """
 
 from __future__ import annotations
 
-import shutil
+from collections import Counter
+from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
+import duckdb
 from dbt.cli.main import dbtRunner
 
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.generate import generate
 
-from conftest import PROJECT
+from conftest import ALL_TABLES, PROJECT
 
 VARS = "{raw_from_files: true}"
 CUTOFF = "2025-09-15 00:00:00"
+UNKNOWN = "0" * 32
+KEYS = ["customer_key", "employee_key", "store_key", "product_key", "seller_key"]
+
+# in both states: some lines' unit price missing (cleansing takes it from the
+# product's price history, which the late product versions change)
+MISSING_PRICES = {
+    "order_lines": """
+        select * replace (case when {id} % 13 = 0 then null else unit_price end
+                          as unit_price)
+        from order_lines""",
+}
+
+# the later state of the source: some old orders deleted, with their lines
+DELETED = "try_cast(orders.order_id as bigint) % 97 = 0 and orders.updated_at < '{cutoff}'"
+LATER = {
+    "orders": f"select * from orders where not ({DELETED})",
+    "order_lines": f"""
+        select * from order_lines
+        where order_id in (select order_id from orders where not ({DELETED}))""",
+}
+
+# the source as it stood at the cut-off, from the later state
+EARLY = {
+    "orders": "select * from orders where updated_at < '{cutoff}'",
+    "order_lines": """
+        select order_lines.* replace (
+            case when order_lines.updated_at >= '{cutoff}' then 'false'
+                 else order_lines.is_returned end as is_returned,
+            case when order_lines.updated_at >= '{cutoff}' then null
+                 else order_lines.returned_date end as returned_date,
+            case when order_lines.updated_at >= '{cutoff}' then orders.updated_at
+                 else order_lines.updated_at end as updated_at)
+        from order_lines
+        inner join orders on order_lines.order_id = orders.order_id
+        where orders.updated_at < '{cutoff}' and {id} % 50 != 7""",
+    # a tenth of the customers late; the latest version of some others late
+    "customers": """
+        select * from customers
+        where {id} % 10 != 3
+        qualify not ({id} % 10 = 5 and count(*) over (partition by customer_id) > 1
+                     and row_number() over (partition by customer_id
+                                            order by updated_at desc) = 1)""",
+    "employees": "select * from employees where {id} % 10 != 4",
+    "stores": "select * from stores where {id} != (select max({id}) from stores)",
+    # some products late; the latest version of a third of the others late;
+    # some costs not yet corrected
+    "products": """
+        select * replace (case when {id} % 7 = 1 then '1.23' else cost end as cost)
+        from products
+        where {id} % 11 != 2
+        qualify not ({id} % 3 = 0 and count(*) over (partition by product_id) > 1
+                     and row_number() over (partition by product_id
+                                            order by updated_at desc) = 1)""",
+    "sellers": """
+        select * from sellers
+        qualify not (count(*) over (partition by seller_id) > 1
+                     and row_number() over (partition by seller_id
+                                            order by updated_at desc) = 1)""",
+}
+
+ID_COLUMNS = {"orders": "order_id", "order_lines": "order_line_id",
+              "customers": "customer_id", "employees": "employee_id",
+              "stores": "store_id", "products": "product_id", "sellers": "seller_id"}
 
 
-def as_of(full, early, cutoff: str) -> None:
-    """Copy `full` to `early` as the source looked at `cutoff`."""
-    shutil.copytree(full, early)
-    orders = pq.read_table(full / "orders.parquet")
-    kept = orders.filter(pc.less(orders.column("updated_at"), cutoff))
-    pq.write_table(kept, early / "orders.parquet")
-    placed = dict(zip(kept.column("order_id").to_pylist(),
-                      kept.column("updated_at").to_pylist(), strict=True))
-    lines = pq.read_table(full / "order_lines.parquet").to_pylist()
-    early_lines = []
-    for line in lines:
-        if line["order_id"] not in placed:
+def derive(source: Path, out: Path, queries: dict[str, str]) -> None:
+    """Write `out`: every raw table of `source`, those in `queries` replaced by
+    the query's result over `source`'s tables, and the manifest's row counts
+    those of the files written."""
+    out.mkdir()
+    con = duckdb.connect()
+    for table in ALL_TABLES:
+        con.sql(f"create view {table} as select * from read_parquet('{source}/{table}.parquet')")
+    for table in ALL_TABLES:
+        if table == "generation_manifest":
             continue
-        if line["updated_at"] >= cutoff:    # returned after the cut-off: not yet
-            line = dict(line, is_returned="false", returned_date=None,
-                        updated_at=placed[line["order_id"]])
-        early_lines.append(line)
-    pq.write_table(pa.Table.from_pylist(early_lines, schema=pq.read_schema(
-        full / "order_lines.parquet")), early / "order_lines.parquet")
-    manifest = pq.read_table(early / "generation_manifest.parquet").to_pylist()
-    for row in manifest:
-        if row["table_name"] == "orders":
-            row["row_count"] = str(len(kept))
-        if row["table_name"] == "order_lines":
-            row["row_count"] = str(len(early_lines))
-    pq.write_table(pa.Table.from_pylist(manifest), early / "generation_manifest.parquet")
+        query = f"select * from {table}"
+        if table in queries:
+            number = f"try_cast({table}.{ID_COLUMNS[table]} as bigint)"
+            query = queries[table].format(id=number, cutoff=CUTOFF)
+        con.sql(f"copy ({query}) to '{out}/{table}.parquet' (format parquet)")
+    counts = ", ".join(
+        f"('{table}', (select count(*) from read_parquet('{out}/{table}.parquet')))"
+        for table in ALL_TABLES if table != "generation_manifest")
+    con.sql(f"""
+        copy (
+            select generation_manifest.* replace (
+                cast(coalesce(counted.row_count, 1) as varchar) as row_count)
+            from generation_manifest
+            left join (values {counts}) as counted (table_name, row_count)
+                on generation_manifest.table_name = counted.table_name
+        ) to '{out}/generation_manifest.parquet' (format parquet)""")
+    con.close()
 
 
 def test_incremental_run_equals_full_refresh(tmp_path, monkeypatch):
-    full, early = tmp_path / "full", tmp_path / "early"
-    generate(GeneratorConfig(scale=0.01, seed=21, out=full, defect_rate=0))
-    as_of(full, early, CUTOFF)
+    generated, base = tmp_path / "generated", tmp_path / "base"
+    later, early = tmp_path / "later", tmp_path / "early"
+    generate(GeneratorConfig(scale=0.01, seed=21, out=generated, defect_rate=0))
+    derive(generated, base, MISSING_PRICES)
+    derive(base, later, LATER)
+    derive(base, early, EARLY)
     monkeypatch.chdir(PROJECT)
     monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
     monkeypatch.setenv("FASHION_RETAIL_DUCKDB", str(tmp_path / "warehouse.duckdb"))
@@ -73,21 +146,50 @@ def test_incremental_run_equals_full_refresh(tmp_path, monkeypatch):
         shown = run("show", "--inline", "select * from {{ ref('fct_sales') }} "
                     "order by order_line_id", "--limit", "-1")
         table = shown.result.results[0].agate_table
-        return table.column_names, [tuple(row) for row in table.rows]
+        return table.column_names, {row[0]: tuple(row) for row in table.rows}
 
     run("run-operation", "load_raw_files", "--args", f"{{path: '{early}'}}")
     run("build", "--select", "+fct_sales", "--exclude", "test_type:data")
-    before = sales()
-    run("run-operation", "load_raw_files", "--args", f"{{path: '{full}'}}")
-    run("build", "--select", "+fct_sales", "--exclude", "test_type:data")
-    incremental = sales()
+    columns, before = sales()
+    run("run-operation", "load_raw_files", "--args", f"{{path: '{later}'}}")
+    built = run("build", "--select", "+fct_sales", "--exclude", "test_type:data")
+    # the same data set (the manifest's seed and scale): an incremental run,
+    # not a full refresh
+    compiled = next(result.node.compiled_code for result in built.result.results
+                    if result.node.name == "fct_sales")
+    assert "is distinct from" in compiled
+    _, incremental = sales()
     run("build", "--select", "fct_sales", "--full-refresh", "--exclude", "test_type:data")
-    refreshed = sales()
+    _, refreshed = sales()
 
-    assert incremental == refreshed
-    # the incremental run did have work to do: new lines and changed old ones
-    assert len(incremental[1]) > len(before[1])
-    returned = incremental[0].index("is_returned")
-    old_ids = {row[0] for row in before[1]}
-    changed = [row for row in incremental[1] if row[0] in old_ids and row[returned]]
-    assert len([row for row in before[1] if row[returned]]) < len(changed)
+    differing = Counter(
+        column for line, row in refreshed.items() if incremental.get(line) != row
+        for column, left, right in zip(columns, incremental.get(line, [None] * len(row)),
+                                       row, strict=True) if left != right)
+    assert incremental.keys() == refreshed.keys(), (
+        f"{len(refreshed.keys() - incremental.keys())} lines missing, "
+        f"{len(incremental.keys() - refreshed.keys())} lines that left the source kept")
+    assert incremental == refreshed, f"lines differing from a full refresh, by column: {differing}"
+
+    # the incremental run had each kind of work to do
+    column = {name: columns.index(name) for name in columns}
+    kept = before.keys() & refreshed.keys()
+
+    def changed(name, *, was=None, unless=None):
+        """Lines of both states whose `name` changed (from `was`; while
+        `unless` did not)."""
+        return sum(1 for line in kept
+                   if before[line][column[name]] != refreshed[line][column[name]]
+                   and (was is None or before[line][column[name]] == was)
+                   and (unless is None
+                        or before[line][column[unless]] == refreshed[line][column[unless]]))
+
+    assert len(refreshed.keys() - before.keys()) > 0          # new and late lines
+    assert len(before.keys() - refreshed.keys()) > 0          # deleted at the source
+    assert changed("is_returned") > 0                          # returns booked later
+    for key in KEYS:                                          # late members
+        assert changed(key, was=UNKNOWN) > 0, key
+    for key in ["customer_key", "product_key", "seller_key"]:  # late versions
+        assert changed(key) > changed(key, was=UNKNOWN), key
+    assert changed("cost_amount", unless="product_key") > 0   # corrected costs
+    assert changed("unit_price") > 0                           # imputed from late prices
