@@ -30,10 +30,9 @@ SELECT = ["--select", "path:seeds/reference", "path:models/staging", "path:model
           "path:models/marts", "path:models/privacy", "path:tests/privacy",
           "--indirect-selection", "cautious"]
 NO_TESTS = ["--exclude", "resource_type:test", "resource_type:unit_test"]
-# relations whose content is not a function of the data set by design:
-# the log of builds itself, and the pseudonym map, which keeps its numbers
-# lead: tighten after the stateless pseudonyms land
-STATEFUL = {"dataset_builds", "int_privacy__pseudonyms"}
+# relations whose content is not a function of the data set by design: the
+# log of builds itself
+STATEFUL = {"dataset_builds"}
 
 
 class Warehouse:
@@ -136,9 +135,7 @@ def compare(con: duckdb.DuckDBPyConnection) -> list[str]:
                 found.append(f"{database} {name}: other columns")
             if ours[name] != theirs[name] or not ours[name]:
                 continue
-            columns = ", ".join(comparable(column, kind) for column, kind in ours[name]
-                                # lead: tighten after the stateless pseudonyms land
-                                if "pseudonym" not in column)
+            columns = ", ".join(comparable(column, kind) for column, kind in ours[name])
             # equal multisets: as many rows, and none of one side missing on
             # the other
             sizes = [con.sql(f"select count(*) from {side}_{database}.{name}").fetchone()[0]
