@@ -36,7 +36,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from fashion_retail_dbt.pii_key import DEVELOPMENT_KEY, KEY_VARIABLE, noise_secret, padded_keys
+from fashion_retail_dbt import key_store
+from fashion_retail_dbt.pii_key import NOISE_VARIABLE, session_values
 from fashion_retail_gen.benchtools import arguments, timed, write
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -133,12 +134,10 @@ def compile_macros(database: Path) -> tuple[str, str]:
 
 def set_key_variables(con: duckdb.DuckDBPyConnection, key: bytes) -> str:
     """The session variables the pii_key plugin sets; returns the noise secret."""
-    inner, outer = padded_keys(key)
-    noise = noise_secret(key)
-    con.execute("set variable pii_hmac_inner = ?", [inner])
-    con.execute("set variable pii_hmac_outer = ?", [outer])
-    con.execute("set variable pii_noise_secret = ?", [noise])
-    return noise
+    values = session_values(key)
+    for name, value in values.items():
+        con.execute(f"set variable {name} = ?", [value])
+    return values[NOISE_VARIABLE]
 
 
 # --------------------------------------------------------------------------- pandas
@@ -228,7 +227,7 @@ def run(scale: float, repeat: int, workdir: Path) -> dict:
     con.execute("set preserve_insertion_order = false")
     load_inputs(con, data)
     customers_sql, lines_sql = compile_macros(database)
-    secret = set_key_variables(con, os.environ.get(KEY_VARIABLE, DEVELOPMENT_KEY).encode())
+    secret = set_key_variables(con, key_store.resolve().key.encode())
     n_customers = con.sql("select count(*) from bench_customers").fetchone()[0]
     n_lines = con.sql("select count(*) from bench_order_lines").fetchone()[0]
 
