@@ -8,24 +8,17 @@
         hyphen, zero-width space and joiners, direction marks) are dropped,
         compatibility forms (full width, mathematical letters, no-break and
         other spaces, superscript digits: compatibility_forms) become the plain
-        characters they read as (guarded, as translate() with a long map costs
-        DuckDB 0.2 ms a row), and typographic apostrophes become "'". Then
-        e-mail addresses become [EMAIL]; date-shaped text (numeric dates with
-        - / or . in either order, yyyymmdd, month and year, and dates with an
-        English month name: '14 May 1990', 'May 14th, 1990', '3rd of March',
-        'March 1985') [DATE]; runs of seven digits or more with any separators
-        (phone numbers, or anything that could be one) [PHONE]. -#}
-    {%- set forms = compatibility_forms() -%}
+        characters they read as (scrub_text_plain_forms), and typographic
+        apostrophes become "'". Then e-mail addresses become [EMAIL];
+        date-shaped text (numeric dates with - / or . in either order,
+        yyyymmdd, month and year, and dates with an English month name: '14 May
+        1990', 'May 14th, 1990', '3rd of March', 'March 1985') [DATE]; runs of
+        seven digits or more with any separators (phone numbers, or anything
+        that could be one) [PHONE]. -#}
     {%- set visible = replace_all(
         'cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ ')', '\\p{Cf}', '') -%}
-    {%- set plain_forms -%}
-        case
-            when {{ regex_contains(visible, forms['pattern']) }}
-                then translate({{ visible }}, '{{ forms['from'] }}', '{{ forms['to'] }}')
-            else {{ visible }}
-        end
-    {%- endset -%}
-    {%- set plain = replace_all(plain_forms, "[\\x{2018}\\x{2019}\\x{2bc}\\x{ff07}]", "'") -%}
+    {%- set plain = replace_all(
+        scrub_text_plain_forms(visible), "[\\x{2018}\\x{2019}\\x{2bc}\\x{ff07}]", "'") -%}
     {%- set emails_out = replace_all(
         plain, '[\\pL\\pN._%+-]+@[\\pL\\pN-]+(\\.[\\pL\\pN-]+)+', '[EMAIL]') -%}
     {%- set month = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?'
@@ -46,71 +39,98 @@
     {{ return(replace_all(dates_out, '\\+?\\(?[0-9](?:[ ()./-]*[0-9]){6,}', '[PHONE]')) }}
 {%- endmacro %}
 
+{% macro scrub_text_plain_forms(text) -%}
+    {{ return(adapter.dispatch('scrub_text_plain_forms', 'fashion_retail')(text)) }}
+{%- endmacro %}
+
+{% macro default__scrub_text_plain_forms(text) -%}
+    {#- Spark: translate() with literal arguments builds its map once; the
+        text is written once (scrub_text repeats it in its expression) -#}
+    {%- set forms = compatibility_forms() -%}
+    translate({{ text }}, '{{ forms['from'] }}', '{{ forms['to'] }}')
+{%- endmacro %}
+
+{% macro duckdb__scrub_text_plain_forms(text) -%}
+    {#- DuckDB builds translate()'s map for every row (0.2 ms with these 1,541
+        characters): only texts that hold one of them are translated -#}
+    {%- set forms = compatibility_forms() -%}
+    case
+        when {{ regex_contains(text, forms['pattern']) }}
+            then translate({{ text }}, '{{ forms['from'] }}', '{{ forms['to'] }}')
+        else {{ text }}
+    end
+{%- endmacro %}
+
+{% macro _scrub_text_alternatives(array_expr) -%}
+    {#- An array of names as a regular expression's alternatives, after (?!),
+        which never matches: an empty or null array matches nothing -#}
+    concat_ws('|', '(?!)', {{ array_expr }})
+{%- endmacro %}
+
 {% macro default__scrub_text(expr) -%}
     {#- Spark, which runs no correlated subquery over a text's words and no
         subquery inside a higher-order function: the rules of
         duckdb__scrub_text as one regular expression per text, built from the
         names that text contains. Its lower-case words without a possessive
-        's (their stems) are intersected with the known names (read once, as
-        arrays), and so are the stems without a final s or es (the bases of
-        inflected names). A name is not preceded by a letter, or a letter and
-        an apostrophe, nor followed by a letter, or an apostrophe and a letter;
-        a placeholder already written ([EMAIL], [PHONE], [DATE]) is no name;
-        the possessive 's is kept. Names are letters and apostrophes, so they
-        need no escaping; an empty list becomes (?!), which never matches. -#}
+        's (stems), and the stems without a final s or es (bases of inflected
+        names), are read with regular expressions and intersected with the
+        known names once (read once, as arrays by scalar subqueries); the
+        common-word names among them are split off (a short array). A name is
+        not preceded by a letter, or a letter and an apostrophe, nor followed
+        by a letter, or an apostrophe and a letter; a placeholder already
+        written ([EMAIL], [PHONE], [DATE]) is no name; the possessive 's is
+        kept. Names are letters and apostrophes, so they need no escaping; an
+        alternation starts with (?!), which never matches, so that an empty
+        list matches nothing. No conditional expression wraps the text (a null
+        text gives null all the same), so that Spark evaluates the text and
+        its words once per row however often the expression repeats them
+        (subexpression elimination). -#}
     {%- set known_names = ref('int_privacy__known_names') -%}
     {%- set text = _scrub_text_patterns(expr) -%}
-    {%- set words = "regexp_extract_all(lower(" ~ text ~ "), "
-        ~ regex_literal("\\pL+(?:'\\pL+)*") ~ ", 0)" -%}
-    {%- set stems = "transform(" ~ words ~ ", word -> regexp_replace(word, "
-        ~ regex_literal("'s$") ~ ", ''))" -%}
-    {%- set names = "(select collect_list(name_word) from " ~ known_names ~ ")" -%}
+    {%- set word_start = "(?<!\\pL)(?<!\\pL')" -%}
+    {%- set word_end = "(?:'[sS])?(?!\\pL)(?!'\\pL)" -%}
+    {%- set stem = "(\\pL+(?:'\\pL+)*?)" -%}
+    {%- set lower_text = "lower(" ~ text ~ ")" -%}
+    {%- set stems = "regexp_extract_all(" ~ lower_text ~ ", "
+        ~ regex_literal(word_start ~ stem ~ word_end) ~ ", 1)" -%}
+    {%- set bases = "concat(regexp_extract_all(" ~ lower_text ~ ", "
+        ~ regex_literal(word_start ~ stem ~ "s" ~ word_end) ~ ", 1), regexp_extract_all("
+        ~ lower_text ~ ", " ~ regex_literal(word_start ~ stem ~ "es" ~ word_end) ~ ", 1))" -%}
     {%- set common = "(select collect_list(name_word) from " ~ known_names
         ~ " where is_common_word)" -%}
-    {%- set found_common = "array_intersect(" ~ stems ~ ", " ~ common ~ ")" -%}
-    {%- set found_plain = "array_except(array_intersect(" ~ stems ~ ", " ~ names ~ "), "
-        ~ common ~ ")" -%}
-    {%- set found_bases = "array_intersect(concat(transform(" ~ stems
-        ~ ", stem -> regexp_replace(stem, 's$', '')), transform(" ~ stems
-        ~ ", stem -> regexp_replace(stem, 'es$', ''))), " ~ names ~ ")" -%}
-    {%- set bases_plain = "array_except(" ~ found_bases ~ ", " ~ common ~ ")" -%}
-    {%- set bases_common = "array_intersect(" ~ found_bases ~ ", " ~ common ~ ")" -%}
-    {#- plain names; capitalized inflections of plain names -#}
-    {%- set plain = "case when size(" ~ found_plain ~ ") > 0 then concat('(?iu:', array_join("
-        ~ found_plain ~ ", '|'), ')') else '(?!)' end" -%}
-    {%- set plain_inflected = "case when size(" ~ bases_plain ~ ") > 0 then concat("
-        ~ regex_literal("(?=\\p{Lu})(?iu:(?:") ~ ", array_join(" ~ bases_plain ~ ", '|'), "
-        ~ "')(?:es|s))') else '(?!)' end" -%}
+    {#- the known names among the stems and bases: the one pass over all names -#}
+    {%- set found = "array_intersect((select collect_list(name_word) from " ~ known_names
+        ~ "), concat(" ~ stems ~ ", " ~ bases ~ "))" -%}
+    {%- set found_stems = "array_intersect(" ~ stems ~ ", " ~ found ~ ")" -%}
+    {%- set found_bases = "array_intersect(" ~ bases ~ ", " ~ found ~ ")" -%}
+    {#- plain names (any case); capitalized inflections of plain names -#}
+    {%- set plain = "concat('(?iu:', " ~ _scrub_text_alternatives("array_except(" ~ found_stems ~ ", "
+        ~ common ~ ")") ~ ", ')')" -%}
+    {%- set plain_inflected = "concat(" ~ regex_literal("(?=\\p{Lu})(?iu:(?:") ~ ", "
+        ~ _scrub_text_alternatives("array_except(" ~ found_bases ~ ", " ~ common ~ ")") ~ ", ')(?:es|s))')" -%}
     {#- names that are common words, and their inflections -#}
-    {%- set conditional = "concat('(?iu:', array_join(array_union(" ~ found_common
-        ~ ", transform(" ~ bases_common ~ ", base -> concat(base, '(?:es|s)'))), '|'), ')')" -%}
-    {%- set word_end = "(?:(?i:'s))?(?!\\pL)(?!'\\pL)" -%}
-    case
-        when {{ expr }} is not null then regexp_replace(
-            {{ text }},
-            concat(
-                {{ regex_literal("(?<!\\pL)(?<!\\pL')(?!(?<=\\[)(?:EMAIL|PHONE|DATE)\\])(?:") }},
-                {{ plain }},
-                '|',
-                {{ plain_inflected }},
-                '|',
-                case
-                    when size({{ found_common }}) + size({{ bases_common }}) > 0 then concat(
-                        -- capitalized, and inside a sentence or before a plain name
-                        {{ regex_literal('(?=\\p{Lu})(?:(?<=[\\s\\S])(?<![.!?:;]\\s{0,1000})|(?=') }},
-                        {{ conditional }},
-                        {{ regex_literal(word_end ~ ' ') }},
-                        {{ plain }},
-                        {{ regex_literal(word_end ~ '))') }},
-                        {{ conditional }}
-                    )
-                    else '(?!)'
-                end,
-                {{ regex_literal(")((?i:'s))?(?!\\pL)(?!'\\pL)") }}
-            ),
-            '[NAME]$1'
-        )
-    end
+    {%- set conditional = "concat('(?iu:', "
+        ~ _scrub_text_alternatives("array_intersect(" ~ found_stems ~ ", " ~ common ~ ")") ~ ", '|(?:', "
+        ~ _scrub_text_alternatives("array_intersect(" ~ found_bases ~ ", " ~ common ~ ")")
+        ~ ", ')(?:es|s))')" -%}
+    regexp_replace(
+        {{ text }},
+        concat(
+            {{ regex_literal(word_start ~ "(?!(?<=\\[)(?:EMAIL|PHONE|DATE)\\])(?:") }},
+            {{ plain }},
+            '|',
+            {{ plain_inflected }},
+            -- capitalized, and inside a sentence or before a plain name
+            {{ regex_literal("|(?=\\p{Lu})(?:(?<=[\\s\\S])(?<![.!?:;]\\s{0,1000})|(?=") }},
+            {{ conditional }},
+            {{ regex_literal(word_end ~ " ") }},
+            {{ plain }},
+            {{ regex_literal(word_end ~ "))") }},
+            {{ conditional }},
+            {{ regex_literal(")('[sS])?(?!\\pL)(?!'\\pL)") }}
+        ),
+        '[NAME]$1'
+    )
 {%- endmacro %}
 
 {% macro duckdb__scrub_text(expr) -%}
