@@ -176,10 +176,18 @@ SPARK_DUCKDB := $(SPARK_DIR)/duckdb.duckdb
 SPARK_DUCKDB_DBT := FASHION_RETAIL_DUCKDB=$(SPARK_DUCKDB) $(DBT)
 SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt $(FILES_VARS)
 
+# the PII key the DuckDB plugin resolves (PII_SALT, or the user's key file,
+# created on first use), exported to both engines' runs so they hash alike;
+# Spark reads it as ${env:PII_SALT}. Never on a command line make prints, never
+# in a file (make test-spark scans target/ and logs/ for it)
+RESOLVE_PII_KEY := PII_SALT="$$($(BIN)/python -m fashion_retail_dbt.key_store --print-key)"; \
+	export PII_SALT
+
 # one engine's load of the seed-scale parquet, seeds and build of SPARK_NODES
 # with dbt $(1) and its arguments $(2), timed into $(SPARK_DIR)/$(3)
 define timed_layers
-	@start=$$(date +%s); \
+	@$(RESOLVE_PII_KEY); \
+	start=$$(date +%s); \
 	$(1) run-operation load_raw_files $(2) --args '{path: "$(SPARK_DATA)"}' && \
 	$(1) seed $(2) && \
 	$(1) build $(2) $(SPARK_NODES) && \

@@ -1,7 +1,7 @@
 {% macro add_phone_noise(expr, key_expr) -%}
     {#- For a ten-digit number (or '+1' and ten digits): add a pseudo-random
         number from 10,000 to 99,999 derived from the record key and the secret
-        (HMAC-derived, a session variable set from PII_SALT), wrap modulo 10^10
+        (HMAC-derived from the PII key, a session variable), wrap modulo 10^10
         and left-pad to ten digits; a '+1' prefix is kept. The same secret and
         key give the same noise; the result never equals the input. Anything
         else: null. -#}

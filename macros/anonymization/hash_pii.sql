@@ -1,7 +1,7 @@
 {% macro hash_pii(expr) -%}
     {#- HMAC-SHA256 (RFC 2104) of the normalized value (trimmed, lower case), as
         64 hex characters; null stays null. The key's padded forms are session
-        variables (set from PII_SALT by the pii_key plugin on DuckDB, by
+        variables (set from the PII key by the pii_key plugin on DuckDB, by
         set_pii_key on Spark), so the key itself is in no SQL. -#}
     {%- set value = "lower(trim(cast(" ~ expr ~ " as " ~ dbt.type_string() ~ ")))" -%}
     {%- set inner = sha256_hex(

@@ -15,8 +15,10 @@
         which Spark substitutes while parsing, so the SQL dbt writes to target/
         and logs/ holds the reference, never the key. (Not a session conf: Spark
         redacts conf values that contain 'secret' or 'token' when substituting
-        them.) Unset or empty: the documented development key, with a warning.
-        The key must not contain a single quote. The derivations are those of
+        them.) Spark cannot read the key file the DuckDB plugin creates, so an
+        unset or empty PII_SALT stops the run with one line; the Makefile's
+        Spark targets pass the key DuckDB uses (key_store --print-key). The key
+        must not contain a single quote. The derivations are those of
         scripts/fashion_retail_dbt/pii_key.py: a key over 64 bytes is hashed
         first, padded with zero bytes to SHA-256's 64-byte block and XORed with
         0x36 (inner) and 0x5c (outer); the noise secret is the first 32 hex
@@ -25,8 +27,13 @@
         {{ return('') }}
     {%- endif -%}
     {%- set unset = "r'${env:PII_SALT}' in ('', concat('$', '{env:PII_SALT}'))" -%}
-    {%- set key = "case when " ~ unset ~ " then 'fashion-retail-development-key-not-secret'"
-        ~ " else r'${env:PII_SALT}' end" -%}
+    {%- if run_query("select " ~ unset).columns[0].values()[0] -%}
+        {{ exceptions.raise_compiler_error(
+            "PII_SALT is not set: Spark takes the PII key from the environment only; give it"
+            ~ " the key DuckDB uses: export PII_SALT=\"$(.venv/bin/python -m"
+            ~ " fashion_retail_dbt.key_store --print-key)\" (make build-spark does)") }}
+    {%- endif -%}
+    {%- set key = "r'${env:PII_SALT}'" -%}
     {%- set block = "rpad(case when octet_length(" ~ key ~ ") > 64 then unhex(sha2(" ~ key
         ~ ", 256)) else encode(" ~ key ~ ", 'UTF-8') end, 64, x'00')" -%}
     {%- for name, pad in [('pii_hmac_inner', 54), ('pii_hmac_outer', 92)] -%}
@@ -47,9 +54,5 @@
             32
         )
     {%- endcall -%}
-    {%- if run_query("select " ~ unset).columns[0].values()[0] -%}
-        {{ log("fashion_retail: PII_SALT is not set; hashing PII with the documented development"
-            ~ " key (fine for dev, never for shared data)", info=true) }}
-    {%- endif -%}
     {{ return('') }}
 {%- endmacro %}

@@ -525,13 +525,9 @@ def _natural_key(pseudonym: str):
 
 def _build_key() -> bytes:
     """The PII key the build used (to score pseudonyms; the attacks never use it)."""
-    import os
+    from fashion_retail_dbt import key_store
 
-    from fashion_retail_dbt import pii_key
-
-    if hasattr(pii_key, "resolve_key"):
-        return pii_key.resolve_key()
-    return (os.environ.get("PII_SALT") or pii_key.DEVELOPMENT_KEY).encode()
+    return key_store.resolve(announce=False).key.encode()
 
 
 def _quoted(path: Path) -> str:

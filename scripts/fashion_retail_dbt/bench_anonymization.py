@@ -40,7 +40,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from fashion_retail_dbt.pii_key import noise_secret, padded_keys
+from fashion_retail_dbt.pii_key import session_values
 from fashion_retail_gen.benchtools import arguments, timed, write
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -133,11 +133,8 @@ def compile_macros(database: Path) -> tuple[str, str]:
 
 def set_key_variables(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     """The session variables the pii_key plugin sets."""
-    inner, outer = padded_keys(key)
-    noise = noise_secret(key)
-    con.execute("set variable pii_hmac_inner = ?", [inner])
-    con.execute("set variable pii_hmac_outer = ?", [outer])
-    con.execute("set variable pii_noise_secret = ?", [noise])
+    for name, value in session_values(key).items():
+        con.execute(f"set variable {name} = ?", [value])
 
 
 # --------------------------------------------------------------------------- pandas

@@ -1,34 +1,31 @@
 """dbt-duckdb plugin: hands the PII hashing key to DuckDB without writing it down.
 
-The key comes from the PII_SALT environment variable. The plugin derives HMAC's
-inner and outer padded keys and a noise secret from it in Python, and sets them
-as DuckDB session variables on every connection and cursor (a prepared
-statement, so the values never appear in SQL text). The anonymization macros
-read them with getvariable(): compiled SQL, run results and logs under target/
-and logs/ hold the variable names, never the key.
-
-Without PII_SALT, a documented development key is used with a warning; a target
-whose plugin config says `require_key: true` (the prod target) refuses to run.
+The key is resolved by key_store: PII_SALT, or (outside production) a random key
+created once in the user's config directory; a target whose plugin config says
+`require_key: true` (the prod target) takes PII_SALT only, and refuses a
+missing, short, whitespace, published or otherwise weak key with one line. The
+plugin derives HMAC's inner and outer padded keys and a noise secret from the
+key in Python, and sets them as DuckDB session variables on every connection
+and cursor (a prepared statement, so the values never appear in SQL text). The
+anonymization macros read them with getvariable(): compiled SQL, run results
+and logs under target/ and logs/ hold the variable names, never the key.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
-import sys
 from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
 
-KEY_VARIABLE = "PII_SALT"
-# public and documented: development data only, never production
-DEVELOPMENT_KEY = "fashion-retail-development-key-not-secret"
+from fashion_retail_dbt import key_store
+
 BLOCK_SIZE = 64  # SHA-256's block size, for HMAC
-
-
-class MissingKeyError(RuntimeError):
-    pass
+# the session variables the anonymization macros read (session_variable())
+INNER_VARIABLE = "pii_hmac_inner"
+OUTER_VARIABLE = "pii_hmac_outer"
+NOISE_VARIABLE = "pii_noise_secret"
 
 
 def padded_keys(key: bytes) -> tuple[str, str]:
@@ -46,30 +43,21 @@ def noise_secret(key: bytes) -> str:
     return hmac.new(key, b"fashion_retail/phone-noise", hashlib.sha256).hexdigest()[:32]
 
 
+def session_values(key: bytes) -> dict[str, str]:
+    """The session variables' values for a key."""
+    inner, outer = padded_keys(key)
+    return {INNER_VARIABLE: inner, OUTER_VARIABLE: outer, NOISE_VARIABLE: noise_secret(key)}
+
+
 class Plugin(BasePlugin):
     def initialize(self, plugin_config: dict[str, Any]) -> None:
-        key = os.environ.get(KEY_VARIABLE, "")
-        self.is_development_key = not key
-        if not key:
-            if plugin_config.get("require_key"):
-                raise MissingKeyError(
-                    f"{KEY_VARIABLE} is not set: this target will not hash PII with the "
-                    "development key. Set it to a secret of 16 characters or more.")
-            key = DEVELOPMENT_KEY
-        elif len(key) < 16 and plugin_config.get("require_key"):
-            raise MissingKeyError(f"{KEY_VARIABLE} is too short: use 16 characters or more.")
-        raw = key.encode()
-        self._inner, self._outer = padded_keys(raw)
-        self._noise = noise_secret(raw)
-        if self.is_development_key:
-            print(f"fashion_retail: {KEY_VARIABLE} is not set; hashing PII with the "
-                  "documented development key (fine for dev, never for shared data)",
-                  file=sys.stderr)
+        resolved = key_store.resolve(require_key=bool(plugin_config.get("require_key")))
+        self.key_source = resolved.source
+        self._values = session_values(resolved.key.encode())
 
     def _set(self, conn) -> None:
-        conn.execute("set variable pii_hmac_inner = ?", [self._inner])
-        conn.execute("set variable pii_hmac_outer = ?", [self._outer])
-        conn.execute("set variable pii_noise_secret = ?", [self._noise])
+        for name, value in self._values.items():
+            conn.execute(f"set variable {name} = ?", [value])
 
     def configure_connection(self, conn) -> None:
         self._set(conn)

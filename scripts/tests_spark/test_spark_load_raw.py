@@ -12,6 +12,7 @@ the seed-scale parquet that `make build-spark` generates.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def spark(tmp_path_factory):
         mp.chdir(PROJECT)
         mp.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
         mp.setenv("FASHION_RETAIL_SPARK_DIR", str(home / "spark"))
+        # Spark takes the PII key from the environment only (set_pii_key)
+        mp.setenv("PII_SALT", secrets.token_urlsafe(32))
         yield Spark(home)
 
 

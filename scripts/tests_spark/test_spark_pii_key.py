@@ -1,6 +1,8 @@
 """Spark: the PII key reaches the session (hash_pii gives Python's HMAC-SHA256)
-and is written nowhere under target/ or logs/. Run by `make test-spark` in the
-Spark virtualenv, against a throwaway local session."""
+and is written nowhere under target/ or logs/; without PII_SALT Spark refuses
+to run (it cannot read the key file the DuckDB plugin creates, and there is no
+public fallback key). Run by `make test-spark` in the Spark virtualenv, against
+a throwaway local session, after make build-spark."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fashion_retail_dbt import key_scan
+from fashion_retail_dbt import key_scan, key_store
 
 PROJECT = Path(__file__).resolve().parents[2]
 DBT = str(Path(sys.executable).with_name("dbt"))
@@ -44,9 +46,22 @@ def test_key_is_used_and_never_written(tmp_path):
     assert key not in result.stdout + result.stderr
 
 
-def test_without_a_key_the_development_key_is_used_with_a_warning(tmp_path):
+def test_without_a_key_spark_refuses_with_one_line(tmp_path):
     result = run_operation(tmp_path)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    lines = [line for line in output.splitlines() if "PII_SALT is not set" in line]
+    assert len(lines) == 1, output[-3000:]
+    assert "fashion_retail_dbt.key_store --print-key" in lines[0]
     development = b"fashion-retail-development-key-not-secret"
-    assert f"pii key fingerprint: {fingerprint(development)}" in result.stdout
-    assert "PII_SALT is not set" in result.stdout + result.stderr
+    assert fingerprint(development) not in output
+
+
+def test_the_make_targets_wrote_no_key():
+    """make build-spark and test-spark give both engines the key DuckDB resolves
+    (PII_SALT, or the user's key file) through the environment: it is in no file
+    they wrote."""
+    key = key_store.resolve(announce=False).key
+    folders = [PROJECT / "target" / "spark", PROJECT / "logs"]
+    assert key_scan.files_written(folders)
+    assert key_scan.files_holding(key, folders) == []

@@ -44,10 +44,13 @@ names as (
 ),
 
 words as (
-    {#- a name of several words ("Mary Ann", "De la Cruz") is matched word by word -#}
+    {#- a name of several words ("Mary Ann", "De la Cruz") is matched word by
+        word; a word is letters with apostrophes inside it ("o'brien"), as
+        scrub_text reads a text's words -#}
     select
         {{ explode_array(
-            "regexp_extract_all(lower(name_word), " ~ regex_literal("[\\pL']+") ~ ", 0)"
+            "regexp_extract_all(lower(name_word), " ~ regex_literal("\\pL+(?:'\\pL+)*")
+            ~ ", 0)"
         ) }} as name_word
     from names
     where name_word is not null
