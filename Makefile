@@ -92,7 +92,7 @@ report: venv ## the data-quality and monitoring report of the built warehouse: t
 	$(BIN)/python -m fashion_retail_report --out target/report
 
 attack: venv ## the attack suite on the built privacy database: bench/results/attacks.md
-	$(BIN)/python -m fashion_retail_dbt.attacks $${FASHION_RETAIL_DUCKDB:-fashion_retail.duckdb} \
+	$(BIN)/python -m fashion_retail_dbt.attacks $(WAREHOUSE_DB) --privacy $(PRIVACY_DB) \
 		--out bench/results/attacks.md
 
 docs-serve: docs ## serve the docs site on http://localhost:8080

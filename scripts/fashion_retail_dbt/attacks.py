@@ -11,7 +11,9 @@ the warehouse, which knows the truth:
   development key earlier versions published, with the record key read from the
   pseudonym; and, key or no key, the bounded offset a noise adds (a released
   number a few tens of thousands above a known one). A person counts when the
-  attack finds their real number among fewer than k candidates.
+  attack finds their real number among fewer than k candidates, the offset's
+  only when it leaves such short lists more often than chance (than a window
+  of the same width above the released number, which no noise fills).
 - ``pseudonym to id``: the digits of a pseudonym read as the id, and the
   pseudonyms' order laid against the ids' order.
 - ``receipt linkage``: the attacker holds one receipt of every order (store,
@@ -47,6 +49,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import hmac
+import os
 import re
 import sys
 import unicodedata
@@ -145,6 +148,10 @@ def published_noise(record_key: str) -> int:
     return NOISE_LOW + ((int.from_bytes(digest, "little") >> 80) & (2**48 - 1)) % 90_000
 
 
+class AttackError(RuntimeError):
+    """The attacks cannot be scored (a wrong key, a missing key)."""
+
+
 class Attacker:
     """The warehouse (the truth) and the privacy database, read-only."""
 
@@ -175,23 +182,24 @@ class Attacker:
             "'privacy' and table_name = ? order by ordinal_position", [table]).fetchall()]
 
     def truth(self, table: PersonTable) -> dict[str, object]:
-        """pseudonym -> the person's real id: as given, or the warehouse's
-        pseudonym map where an older build kept one, else the keyed hash of
-        every id."""
+        """pseudonym -> the person's real id: as given, else the keyed hash of
+        every id. Refuses to score a release none of whose pseudonyms it knows
+        (a release built with another key would otherwise score 0 of 0)."""
         if table.mart in self.pseudonyms:
             return self.pseudonyms[table.mart]
-        if self._exists(self._warehouse_catalog(), "int_privacy__pseudonyms"):
-            rows = self.con.execute(
-                "select pseudonym, subject_id from main.int_privacy__pseudonyms "
-                "where subject = ?", [table.prefix]).fetchall()
-            return dict(rows)
         ids = [r[0] for r in self.con.sql(
             f"select distinct {table.subject} from main.{table.mart} "
             f"where {table.subject} <> -1").fetchall()]
-        return {pseudonym_of(self.key, table.prefix, i): i for i in ids}
-
-    def _warehouse_catalog(self) -> str:
-        return self.con.sql("select current_database()").fetchone()[0]
+        truth = {pseudonym_of(self.key, table.prefix, i): i for i in ids}
+        released = [r[0] for r in self.con.sql(
+            f"select distinct {table.pseudonym} from privacy.{table.mart} "
+            f"where {table.pseudonym} is not null limit 1000").fetchall()]
+        if released and not any(p in truth for p in released):
+            raise AttackError(
+                f"none of the pseudonyms of privacy.{table.mart} is the keyed hash of an id "
+                f"of the warehouse: the release was built with another PII key or from "
+                f"another warehouse (set PII_SALT to the key the build used)")
+        return truth
 
     # -- phones ------------------------------------------------------------
     def phone_recovery(self) -> list[Finding]:
@@ -212,7 +220,11 @@ class Attacker:
             known = sorted({_digits(n) for numbers in real.values() for n in numbers})
             tails = np.array(sorted({int(d[-10:]) for d in known if len(d) >= 10}),
                              dtype=np.int64)
-            targets = recovered = offset_hits = published = 0
+            targets = published = 0
+            # per released number: recovered exactly; the bounded offset's
+            # candidates hold the truth; the offset (and its mirror) leave
+            # fewer than k candidates, a claim the attacker can make
+            exact, offset_right, claims, mirror_claims = [], [], 0, 0
             for name in phones:
                 rows = self.con.sql(
                     f"select {table.pseudonym}, {name} from privacy.{table.mart} "
@@ -225,6 +237,7 @@ class Attacker:
                     targets += 1
                     digits = _digits(released)
                     hit = digits in mine
+                    right = False
                     # the published key, with the record key read off the pseudonym
                     guess = re.search(r"_(\d+)$", pseudonym)
                     if guess and len(digits) >= 10:
@@ -235,14 +248,25 @@ class Attacker:
                     # a bounded offset: the known numbers 10,000-99,999 below it
                     if len(digits) >= 10 and len(tails):
                         candidates = _offset_candidates(tails, int(digits[-10:]))
-                        if 0 < len(candidates) < self.k and any(
-                                int(m[-10:]) in candidates for m in mine if len(m) >= 10):
-                            offset_hits += 1
-                            hit = True
-                    recovered += hit
+                        mirrored = _offset_candidates(tails, int(digits[-10:]), mirror=True)
+                        claims += 0 < len(candidates) < self.k
+                        mirror_claims += 0 < len(mirrored) < self.k
+                        right = 0 < len(candidates) < self.k and any(
+                            int(m[-10:]) in candidates for m in mine if len(m) >= 10)
+                    exact.append(hit)
+                    offset_right.append(right)
+            # the offset singles people out only when it leaves a short list
+            # beyond chance: more often than the mirror window, which no noise
+            # fills; otherwise a right claim is a lucky one nobody can tell
+            # from the wrong ones (random numbers land in a window by chance)
+            related = claims - mirror_claims > 4 * (mirror_claims + 1) ** 0.5
+            recovered = sum(e or (o and related) for e, o in zip(exact, offset_right, strict=True))
+            offset = f"{sum(offset_right):,}" if related else (
+                f"0 ({sum(offset_right):,} right of {claims:,} claims, at chance: "
+                f"{mirror_claims:,} in the mirror window)")
             findings.append(Finding(
                 "phone recovery", table.mart, targets, recovered,
-                f"published key {published:,}, bounded offset {offset_hits:,}"))
+                f"published key {published:,}, bounded offset {offset}"))
         return findings
 
     def _source_column(self, table: PersonTable, released: str) -> str:
@@ -453,6 +477,15 @@ class Attacker:
                     found.append((mart["name"], released))
         return found
 
+    def data_set(self) -> str | None:
+        """The generated set the warehouse holds (its manifest), if any."""
+        if not self._exists(self.con.sql("select current_database()").fetchone()[0],
+                            "generation_manifest"):
+            return None
+        row = self.con.sql("select seed, scale, defect_rate from raw.generation_manifest "
+                           "limit 1").fetchone()
+        return None if row is None else f"seed {row[0]}, scale {row[1]}, defect rate {row[2]}"
+
     def run(self) -> list[Finding]:
         return [*self.phone_recovery(), *self.pseudonym_to_id(), *self.receipt_linkage(),
                 *self.version_linkage(), *self.email_pattern(), *self.free_text()]
@@ -495,11 +528,16 @@ def _digits(value: str) -> str:
     return re.sub(r"\D", "", str(value))
 
 
-def _offset_candidates(tails: np.ndarray, released: int) -> set[int]:
+def _offset_candidates(tails: np.ndarray, released: int, mirror: bool = False) -> set[int]:
     """The known ten-digit tails t with released - t in [10,000, 99,999] modulo
-    10^10: the real numbers a bounded noise could have moved to `released`."""
+    10^10: the real numbers a bounded noise could have moved to `released`.
+    mirror: t - released in that range instead, which no noise gives (what
+    chance alone puts in a window of that width)."""
     found = set()
     low, high = released - NOISE_HIGH, released - NOISE_LOW
+    if mirror:
+        low, high = (released + NOISE_LOW) % TEN_DIGITS, (released + NOISE_HIGH) % TEN_DIGITS
+        low = low - TEN_DIGITS if high < low else low
     for start, stop in ((low, high),) if low >= 0 else (
             (0, high), (low % TEN_DIGITS, TEN_DIGITS - 1)):
         i, j = np.searchsorted(tails, start), np.searchsorted(tails, stop, side="right")
@@ -524,10 +562,17 @@ def _natural_key(pseudonym: str):
 
 
 def _build_key() -> bytes:
-    """The PII key the build used (to score pseudonyms; the attacks never use it)."""
+    """The PII key the build used (to score pseudonyms; the attacks never use
+    it): PII_SALT, or the user's key file; never a new key."""
     from fashion_retail_dbt import key_store
 
-    return key_store.resolve(announce=False).key.encode()
+    if not os.environ.get(key_store.KEY_VARIABLE) and not key_store.key_file_path().exists():
+        raise AttackError(f"no PII key: set {key_store.KEY_VARIABLE} to the key the build used "
+                          f"(there is no key file at {key_store.key_file_path()})")
+    try:
+        return key_store.resolve(announce=False).key.encode()
+    except key_store.PiiKeyError as error:
+        raise AttackError(str(error)) from error
 
 
 def _quoted(path: Path) -> str:
@@ -559,20 +604,26 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no such file: {path}")
     if args.k < 2:
         parser.error("--k must be at least 2")
-    attacker = Attacker(args.warehouse, privacy, args.k, _build_key())
     try:
-        findings = attacker.run()
-    finally:
-        attacker.close()
+        attacker = Attacker(args.warehouse, privacy, args.k, _build_key())
+        try:
+            findings = attacker.run()
+            data_set = attacker.data_set()
+        finally:
+            attacker.close()
+    except AttackError as error:
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return 2
     for finding in findings:
         print(finding.line())
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(markdown(findings, args.warehouse, args.k))
+        args.out.write_text(markdown(findings, args.warehouse, args.k, data_set))
     return 1 if any(f.singled_out for f in findings) else 0
 
 
-def markdown(findings: list[Finding], warehouse: Path, k: int) -> str:
+def markdown(findings: list[Finding], warehouse: Path, k: int,
+             data_set: str | None = None) -> str:
     """The findings as a Markdown table, with the command that gives them."""
     rows = [f"| {f.attack} | {f.table} | {f.targets:,} | {f.singled_out:,} | {f.detail} |"
             for f in findings]
@@ -581,7 +632,8 @@ def markdown(findings: list[Finding], warehouse: Path, k: int) -> str:
         "",
         f"Command: `python -m fashion_retail_dbt.attacks {warehouse.name} --k {k}` "
         f"(`make attack`). A person (or a receipt) is singled out when the attack "
-        f"leaves fewer than k = {k} candidates and the truth among them.",
+        f"leaves fewer than k = {k} candidates and the truth among them."
+        + (f" Data set: {data_set}." if data_set else ""),
         "",
         "| attack | table | people (receipts) attacked | singled out | detail |",
         "|---|---|---:|---:|---|",

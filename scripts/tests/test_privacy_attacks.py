@@ -176,6 +176,26 @@ def test_bounded_offset_candidates_wrap_around():
     assert attacks._offset_candidates(tails, 20_000) == {5, 9_999_990_000}
 
 
+def test_the_mirror_window_lies_above_and_wraps_around():
+    tails = attacks.np.array([5, 50_000, 150_000, 9_999_990_000], dtype=attacks.np.int64)
+    assert attacks._offset_candidates(tails, 100_000, mirror=True) == {150_000}
+    # 9,999,990,000 is 10,000 above it; 5 and 50,000 are 20,005 and 70,000
+    # above it modulo 10^10
+    assert attacks._offset_candidates(tails, 9_999_980_000, mirror=True) == {
+        9_999_990_000, 5, 50_000}
+
+
+def test_a_release_under_another_key_is_refused_not_scored(warehouse):  # noqa: F811
+    """Scored with a key the build did not use, no pseudonym is known: the
+    attacks refuse rather than report 0 of 0."""
+    attacker = attacks.Attacker(warehouse, _privacy_file(warehouse), K, b"not the build's key")
+    try:
+        with pytest.raises(attacks.AttackError, match="another PII key"):
+            attacker.run()
+    finally:
+        attacker.close()
+
+
 def test_the_command_line_fails_with_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:
         attacks.main([str(tmp_path / "missing.duckdb")])
