@@ -180,8 +180,8 @@ SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt $(FILES_VARS)
 # created on first use), exported to both engines' runs so they hash alike;
 # Spark reads it as ${env:PII_SALT}. Never on a command line make prints, never
 # in a file (make test-spark scans target/ and logs/ for it)
-RESOLVE_PII_KEY := PII_SALT="$$($(BIN)/python -m fashion_retail_dbt.key_store --print-key)"; \
-	export PII_SALT
+RESOLVE_PII_KEY := PII_SALT="$$($(BIN)/python -m fashion_retail_dbt.key_store --print-key)" \
+	|| exit 1; export PII_SALT
 
 # one engine's load of the seed-scale parquet, seeds and build of SPARK_NODES
 # with dbt $(1) and its arguments $(2), timed into $(SPARK_DIR)/$(3)

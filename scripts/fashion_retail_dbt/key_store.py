@@ -1,8 +1,9 @@
 """Where the PII key comes from, and whether it is good enough.
 
-The key hashes PII (hash_pii) and keys the phone noise, so whoever holds it can
-test guesses against the privacy database: it must be secret, and it must stay
-the same from build to build for hashes and pseudonyms to stay stable.
+The key hashes PII (hash_pii) and so keys the pseudonyms and the phone
+substitutes: whoever holds it can test guesses against the privacy database,
+so it must be secret, and it must stay the same from build to build for hashes
+and pseudonyms to stay stable.
 
 - PII_SALT set (and not empty): that key.
 - Otherwise, outside production: a random key kept in the user's config
@@ -81,6 +82,8 @@ def weakness(key: str) -> str | None:
     content = key.strip()
     if not content:
         return "it is empty or only whitespace"
+    if "'" in key:
+        return "it contains a single quote, which Spark's key hook cannot take"
     if content in PUBLIC_KEYS or content.lower() in PUBLIC_KEYS:
         return "it is the project's former development key, which is published"
     if len(content) < MIN_LENGTH:

@@ -190,6 +190,7 @@ def test_an_unwritable_config_folder_is_one_clear_error(tmp_path):
     ("0123456789abcdef", "run of consecutive"),
     ("our-production-secret-2024", "placeholder 'secret'"),
     ("Password123456789!", "placeholder 'password'"),
+    ("Zq8#rT1!wLp'Kd0vX3", "single quote"),
 ])
 def test_production_refuses_missing_and_weak_keys(key, reason):
     environ = {} if key is None else {"PII_SALT": key}
