@@ -1,4 +1,4 @@
-{% macro exact_duplicate_rows(relation, key) -%}
+{% macro exact_duplicate_rows(relation, key, required=[]) -%}
     {#- The extra copies of each (key, updated_at) in a staging relation: the rows
         a cleansed model collapsed. The first copy (in raw text order) survives. -#}
     with
@@ -9,7 +9,7 @@
             updated_at,
             {{ version_copy_number(key) }} as copy_number
         from {{ relation }}
-        where {{ key }} is not null and updated_at is not null
+        where {{ usable_row(key, required) }}
     )
 
     select

@@ -11,7 +11,9 @@ stg_raw__inventory_snapshots as (
 ),
 
 keyed as (
-    {{ first_copy('stg_raw__inventory_snapshots', 'inventory_snapshot_id') }}
+    {{ first_copy(
+        'stg_raw__inventory_snapshots', 'inventory_snapshot_id', ['snapshot_date']
+    ) }}
 ),
 
 signed as (
