@@ -161,15 +161,14 @@ venv-spark: $(SPARK_BIN)/.installed ## the Spark virtualenv (dbt-spark, pyspark;
 
 # every SQL layer, its unit tests and its singular tests. Left out: the Python
 # models (synthetic; disabled on Spark, dbt-spark runs them only on Databricks)
-# and two unit tests whose inline fixtures (UNION ALL of literal rows) trip
-# internal errors of Spark's optimizer under a correlated subquery (subquery
-# decorrelation for test_canonicalize, PushProjectionThroughUnion for
-# test_pseudonymize); canonicalize and pseudonymize themselves run in the
-# staging and privacy models, whose figures are compared
+# and one unit test, test_canonicalize, whose inline fixture (UNION ALL of
+# literal rows) trips an internal error of Spark's optimizer under a
+# correlated subquery (subquery decorrelation); canonicalize itself runs in the
+# staging models, whose figures are compared
 SPARK_SELECT := path:models/staging path:models/intermediate path:models/marts \
                 path:models/privacy path:models/monitoring path:models/testing \
                 path:tests/privacy path:tests/monitoring
-SPARK_EXCLUDE := test_canonicalize test_pseudonymize
+SPARK_EXCLUDE := test_canonicalize
 SPARK_NODES := --select $(SPARK_SELECT) --exclude $(SPARK_EXCLUDE) --indirect-selection cautious
 # the same layers on DuckDB from the same parquet, to compare the engines
 SPARK_DUCKDB := $(SPARK_DIR)/duckdb.duckdb
