@@ -33,8 +33,8 @@
     order_line_id); lines no longer in the source are deleted (post_hook). A
     line's other columns are its own row's, which changes its updated_at.
     Cost: the dimension joins of every line, but only the changed lines are
-    measured and written: at scale 1, with nothing to do, about 40% of a full
-    refresh's CPU time (2.4-3.3 s against 5.9-7.8 s). A build on another data
+    measured and written: at scale 1, with nothing to do, about 60% of a full
+    refresh's time (docs/performance.md). A build on another data
     set than the table was built from is a full refresh (macros/dataset). -#}
 {%- set determinants = [
     'customer_key', 'employee_key', 'store_key', 'product_key', 'seller_key',
