@@ -59,7 +59,7 @@
         {{ "'" ~ column ~ "'" if column else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
             as sensitive_column,
         {{ 'min(sensitive_values)' if column else 'cast(null as bigint)' }} as achieved_l,
-        {{ 'sum(case when sensitive_values = 1 then records end)' if column else 'cast(null as bigint)' }}
+        {{ 'cast(sum(case when sensitive_values = 1 then records end) as bigint)' if column else 'cast(null as bigint)' }}
             as homogeneous_records
     from (
         select

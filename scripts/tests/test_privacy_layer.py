@@ -103,3 +103,30 @@ def test_group_keys_follow_the_subject():
     assert {"relationships": {"arguments": {"to": "ref('privacy_dim_customer_groups')",
                                             "field": "customer_group_key"}}} \
         in columns["customer_group_key"]["data_tests"]
+
+
+def test_released_types_follow_the_operation():
+    """The contract's types: the mart's where the value keeps its type, text for
+    every other operation and for a quasi-identifier ('*' where withheld)."""
+    kept = {"name": "signup_date", "data_type": "date", "meta": {"pii": "generalize_date"}}
+    assert privacy_yaml.data_type(kept, quasi=False) == "date"
+    assert privacy_yaml.data_type(kept, quasi=True) == "string"
+    assert privacy_yaml.data_type({"name": "customer_id", "data_type": "bigint",
+                                   "meta": {"pii": "pseudonymize"}}, quasi=False) == "string"
+    try:
+        privacy_yaml.data_type({"name": "cost", "meta": {"pii": "none"}}, quasi=False)
+    except SystemExit as refused:
+        assert "cost has no data_type" in str(refused)
+    else:
+        raise AssertionError("a released column without data_type was accepted")
+
+
+def test_key_tests_carry_over_only_when_their_columns_are_released_as_is():
+    marts = privacy_yaml._load_marts()
+    report = marts["rpt_employee_sales_performance"]
+    keys = [test["max_duplicate_share"]["arguments"]["columns"]
+            for test in privacy_yaml._key_tests(report, {"store_id", "fiscal_year",
+                                                         "rank_in_store"})]
+    # the employee is dropped: only the key of store, year and rank holds
+    assert keys == [["store_id", "fiscal_year", "rank_in_store"]]
+    assert privacy_yaml._key_tests(report, {"store_id", "fiscal_year"}) == []

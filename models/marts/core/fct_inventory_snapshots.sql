@@ -41,7 +41,8 @@ monthly_units as (
 snapshots as (
     select
         int_inventory_snapshots_cleansed.*,
-        monthly_units.units_sold,
+        -- bigint on both engines (DuckDB sums integers to hugeint)
+        cast(monthly_units.units_sold as bigint) as units_sold,
         cast(int_inventory_snapshots_cleansed.snapshot_date as timestamp)
         + interval 1 day as snapshot_at
     from int_inventory_snapshots_cleansed

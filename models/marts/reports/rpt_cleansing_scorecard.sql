@@ -54,12 +54,13 @@ final as (
         / nullif(by_class.defects_injected, 0) as success_rate,
         by_class.repaired_exactly::double / nullif(by_class.defects_injected, 0)
             as exact_repair_rate,
-        {{ var('cleansing_min_success_rate') }} as target_success_rate,
-        false_changes.clean_cells as untouched_cells,
-        false_changes.changed_cells as falsely_changed_cells,
+        {{ var('cleansing_min_success_rate') }}::double as target_success_rate,
+        false_changes.clean_cells::bigint as untouched_cells,
+        false_changes.changed_cells::bigint as falsely_changed_cells,
         false_changes.changed_cells::double / nullif(false_changes.clean_cells, 0)
             as false_change_rate,
-        {{ var('cleansing_max_false_change_rate') }} as target_false_change_rate,
+        {{ var('cleansing_max_false_change_rate') }}::double
+            as target_false_change_rate,
         int_cleansing__false_merges.falsely_merged_customers,
         int_cleansing__false_merges.falsely_merged_customers::double
         / nullif(int_cleansing__false_merges.customers, 0) as false_merge_rate

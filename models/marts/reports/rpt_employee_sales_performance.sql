@@ -27,7 +27,7 @@ by_employee as (
         dim_stores.store_name,
         dim_dates.fiscal_year,
         count(distinct fct_sales.order_id) as orders,
-        sum(fct_sales.quantity) as units,
+        sum(fct_sales.quantity)::bigint as units,
         sum(fct_sales.net_amount) as net_amount,
         sum(fct_sales.margin_amount) as margin_amount,
         sum(fct_sales.returned_amount) as returned_amount
@@ -43,8 +43,11 @@ final as (
     select
         *,
         net_amount / nullif(orders, 0) as net_amount_per_order,
-        rank() over (
-            partition by store_id, fiscal_year order by net_amount desc
+        -- ties broken by id: one rank per row, so store, year and rank are a
+        -- key even where the employee is withheld (the privacy layer)
+        row_number() over (
+            partition by store_id, fiscal_year
+            order by net_amount desc, employee_id asc, job_title asc
         ) as rank_in_store
     from by_employee
 )

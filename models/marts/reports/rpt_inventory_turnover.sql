@@ -28,7 +28,7 @@ monthly as (
         dim_dates.fiscal_year,
         fct_inventory_snapshots.snapshot_date_key,
         sum(fct_inventory_snapshots.quantity_on_hand) as on_hand,
-        sum(fct_inventory_snapshots.units_sold_in_month) as units_sold,
+        sum(fct_inventory_snapshots.units_sold_in_month)::bigint as units_sold,
         avg(case when fct_inventory_snapshots.is_stock_out then 1.0 else 0.0 end)
             as stock_out_share
     from fct_inventory_snapshots
@@ -47,7 +47,7 @@ final as (
         category,
         fiscal_year,
         avg(on_hand) as average_on_hand,
-        sum(units_sold) as units_sold,
+        sum(units_sold)::bigint as units_sold,
         sum(units_sold) / nullif(avg(on_hand), 0) as turnover,
         avg(stock_out_share) as stock_out_rate
     from monthly

@@ -22,7 +22,7 @@ final as (
         dim_products.category,
         dim_products.season as collection,
         count(*) as order_lines,
-        sum(fct_sales.quantity) as units,
+        sum(fct_sales.quantity)::bigint as units,
         sum(fct_sales.gross_amount) as gross_amount,
         sum(fct_sales.discount_amount) as discount_amount,
         sum(fct_sales.net_amount) as net_amount,

@@ -23,7 +23,7 @@ final as (
         dim_sellers.country,
         dim_dates.fiscal_year,
         count(*) as order_lines,
-        sum(fct_sales.quantity) as units,
+        sum(fct_sales.quantity)::bigint as units,
         sum(fct_sales.net_amount) as net_amount,
         sum(fct_sales.margin_amount) as margin_amount,
         sum(fct_sales.net_amount * dim_sellers.commission_rate) as commission_amount,
