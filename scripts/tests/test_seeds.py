@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from fashion_retail_gen import dbt_yaml, reference
 from fashion_retail_gen.config import GeneratorConfig
 from fashion_retail_gen.generate import generate
@@ -41,6 +43,23 @@ def test_default_scale_is_the_documented_size():
 
 def test_raw_yaml_is_rendered_from_the_schema():
     assert dbt_yaml.main(["--check", "--project-dir", str(PROJECT)]) == 0
+
+
+def test_raw_freshness_is_declared_relative_to_the_as_of_date():
+    """Every table that promises recency gets dbt source freshness through
+    raw_loaded_at_query (relative to the data's as-of date), warning before
+    it fails."""
+    tables = {table["name"]: table for table in
+              yaml.safe_load(dbt_yaml.render_sources())["sources"][0]["tables"]}
+    declared = {name for name, table in tables.items() if "config" in table}
+    assert declared == set(dbt_yaml.FRESHNESS_DAYS) == set(dbt_yaml.FRESHNESS_ERROR_DAYS)
+    for name in declared:
+        config = tables[name]["config"]
+        assert config["loaded_at_query"] == "{{ raw_loaded_at_query('updated_at') }}"
+        assert "updated_at" in {column["name"] for column in tables[name]["columns"]}
+        warn, error = config["freshness"]["warn_after"], config["freshness"]["error_after"]
+        assert warn["period"] == error["period"] == "day"
+        assert warn["count"] == dbt_yaml.FRESHNESS_DAYS[name] < error["count"]
 
 
 def test_canonical_values_seed_is_rendered_from_the_vocabulary():
