@@ -1,4 +1,7 @@
-"""Fail when a model, or a column of a model, has no description.
+"""Fail when a model, or a column of a model, has no description, or one with
+an empty placeholder: a blank before a closing or after an opening parenthesis,
+or a comma before a closing one ("(canonicalize, domain )"), left where a
+template filled in nothing.
 
 Usage: python scripts/check_docs_coverage.py TARGET_DIR
 
@@ -11,8 +14,18 @@ line per gap and exits 1 if there is any.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
+
+#: what a template leaves where it filled in nothing: "( ", " )", ", )", "(,"
+EMPTY_PLACEHOLDER = re.compile(r"\(\s|\s\)|,\s*\)|\(\s*,")
+
+
+def _placeholder(description: str) -> str | None:
+    """The text around an empty placeholder in a description, or None."""
+    found = EMPTY_PLACEHOLDER.search(description)
+    return None if found is None else description[max(found.start() - 30, 0):found.end()]
 
 
 def gaps(manifest: dict, catalog: dict, package: str = "fashion_retail") -> list[str]:
@@ -22,12 +35,17 @@ def gaps(manifest: dict, catalog: dict, package: str = "fashion_retail") -> list
             continue
         if not (node.get("description") or "").strip():
             out.append(f"{node['name']}: no model description")
+        elif (empty := _placeholder(node["description"])) is not None:
+            out.append(f"{node['name']}: empty placeholder in the description: ...{empty}")
         documented = {name.lower(): (col.get("description") or "").strip()
                       for name, col in node.get("columns", {}).items()}
         built = catalog.get("nodes", {}).get(node_id, {}).get("columns", {})
         for column in sorted(built, key=lambda c: built[c].get("index", 0)):
             if not documented.get(column.lower()):
                 out.append(f"{node['name']}.{column}: no column description")
+            elif (empty := _placeholder(documented[column.lower()])) is not None:
+                out.append(f"{node['name']}.{column}: empty placeholder in the description: "
+                           f"...{empty}")
     return out
 
 

@@ -42,3 +42,17 @@ def test_cli_exit_codes(tmp_path, capsys):
     (tmp_path / "catalog.json").write_text(json.dumps(catalog("a")))
     assert check_docs_coverage.main([str(tmp_path)]) == 0
     assert check_docs_coverage.main([str(tmp_path / "missing")]) == 2
+
+
+def test_an_empty_placeholder_in_a_description_is_reported():
+    columns = {"a": {"description": "Canonical spelling (canonicalize, domain )."}}
+    assert check_docs_coverage.gaps(manifest(columns=columns), catalog("a")) == [
+        "m.a: empty placeholder in the description: "
+        "...spelling (canonicalize, domain )"]
+    assert check_docs_coverage.gaps(manifest(description="A model ( )."), catalog("a")) == [
+        "m: empty placeholder in the description: ...A model ( "]
+
+
+def test_calls_and_filled_placeholders_are_not_placeholders():
+    columns = {"a": {"description": "Like str.title(); unknown_key() (canonicalize, domain x)."}}
+    assert check_docs_coverage.gaps(manifest(columns=columns), catalog("a")) == []
