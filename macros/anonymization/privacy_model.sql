@@ -330,24 +330,14 @@ select * from final
     {%- set quasi_names = [] -%}
     {%- set quoted_quasi = [] -%}
     {%- for source in quasi -%}
-        {%- set matches = outputs | selectattr('source', 'equalto', source) | list -%}
-        {%- if matches | length == 0 -%}
-            {{ exceptions.raise_compiler_error(
-                "privacy layer: quasi-identifier " ~ model_name ~ "." ~ source
-                ~ " is not a released column") }}
-        {%- endif -%}
-        {%- do quasi_names.append(matches[0].name) -%}
-        {%- do quoted_quasi.append(adapter.quote(matches[0].name)) -%}
+        {%- set name = _privacy_released_name(outputs, model_name, source, 'quasi-identifier') -%}
+        {%- do quasi_names.append(name) -%}
+        {%- do quoted_quasi.append(adapter.quote(name)) -%}
     {%- endfor -%}
     {%- set sensitive = [] -%}
     {%- for source in k_policy.get('sensitive', []) -%}
-        {%- set matches = outputs | selectattr('source', 'equalto', source) | list -%}
-        {%- if matches | length == 0 -%}
-            {{ exceptions.raise_compiler_error(
-                "privacy layer: sensitive column " ~ model_name ~ "." ~ source
-                ~ " is not a released column") }}
-        {%- endif -%}
-        {%- do sensitive.append(adapter.quote(matches[0].name)) -%}
+        {%- do sensitive.append(adapter.quote(
+            _privacy_released_name(outputs, model_name, source, 'sensitive column'))) -%}
     {%- endfor -%}
     {%- if not subject -%}
         {{ exceptions.raise_compiler_error(
@@ -534,6 +524,18 @@ order by {{ person if subject_outputs else adapter.quote(group_key) }}
 {%- endif -%}
 {%- endmacro %}
 
+
+{% macro _privacy_released_name(outputs, model_name, source, role) -%}
+    {#- The name a source column is released under; a compile error naming the
+        role ('quasi-identifier', 'sensitive column') when it is not released -#}
+    {%- set matches = outputs | selectattr('source', 'equalto', source) | list -%}
+    {%- if matches | length == 0 -%}
+        {{ exceptions.raise_compiler_error(
+            "privacy layer: " ~ role ~ " " ~ model_name ~ "." ~ source
+            ~ " is not a released column") }}
+    {%- endif -%}
+    {{ return(matches[0].name) }}
+{%- endmacro %}
 
 {% macro _privacy_valid_group(partition_by, k, l, sensitive) -%}
     {#- Whether the row's window partition is a valid group: at least k
