@@ -20,11 +20,12 @@ BENCH_SCALES ?= 0.1 1
 DATA_DIR := data/scale-$(SCALE)
 
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
-export PYTHONPATH := $(CURDIR)/scripts
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
 DBT := $(BIN)/dbt
-GEN := $(BIN)/python -m fashion_retail_gen
+# the project's own command (src/fashion_retail, installed into the venv)
+FR := $(BIN)/fashion-retail
+GEN := $(FR) generate
 
 # the raw layer comes from generated files, not the seeds
 FILES_VARS := --vars '{raw_from_files: true}'
@@ -41,11 +42,14 @@ endif
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt requirements-test.txt constraints.txt
+$(BIN)/.installed: requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt \
 		-c constraints.txt
+	@# the project's package, editable: `fashion-retail`, the dbt plugin and the
+	@# Python models' imports, with no PYTHONPATH (its dependencies are pinned above)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 venv: $(BIN)/.installed ## create the virtualenv with the pinned dependencies
@@ -89,10 +93,10 @@ docs: venv ## generate the docs site (target/static_index.html opens from disk)
 	$(DBT) docs generate --static $(RAW_VARS)
 
 report: venv ## the data-quality and monitoring report of the built warehouse: target/report/index.html
-	$(BIN)/python -m fashion_retail_report --out target/report
+	$(FR) report --out target/report
 
 attack: venv ## the attack suite on the built privacy database: bench/results/attacks.md
-	$(BIN)/python -m fashion_retail_dbt.attacks $(WAREHOUSE_DB) --privacy $(PRIVACY_DB) \
+	$(FR) attack $(WAREHOUSE_DB) --privacy $(PRIVACY_DB) \
 		--out bench/results/attacks.md
 
 docs-serve: docs ## serve the docs site on http://localhost:8080
@@ -105,7 +109,7 @@ spark-if-java: ## the Spark checks (make test-spark) where Java is installed
 	else echo "no Java on this machine: the Spark checks (make test-spark) are skipped"; fi
 
 lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
-	$(BIN)/ruff check scripts models
+	$(BIN)/ruff check src tests_py tests_spark models
 	$(BIN)/sqlfluff lint models tests analyses
 
 # dbt tests run on their own database file, so `make test` never replaces a
@@ -116,7 +120,7 @@ dbt-test: venv ## dbt build on the committed seeds, every dbt test
 docs-check: venv ## fail when any model or column lacks a description
 	FASHION_RETAIL_DUCKDB=target/test.duckdb $(DBT) docs generate --quiet \
 		--target-path target/docs-check
-	$(BIN)/python scripts/check_docs_coverage.py target/docs-check
+	$(BIN)/python -m fashion_retail.docs_coverage target/docs-check
 
 pytest: venv ## the Python test suite
 	$(BIN)/pytest
@@ -124,23 +128,23 @@ pytest: venv ## the Python test suite
 seeds: venv ## regenerate the committed seeds and the raw-layer YAML
 	rm -f seeds/raw/*.csv
 	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format csv --out seeds/raw
-	$(BIN)/python -m fashion_retail_gen.dbt_yaml
+	$(BIN)/python -m fashion_retail.gen.dbt_yaml
 
 yaml: venv ## regenerate the raw-layer YAML (schema.py) and the privacy layer's (marts' meta.pii)
-	$(BIN)/python -m fashion_retail_gen.dbt_yaml
-	$(BIN)/python -m fashion_retail_dbt.privacy_yaml
+	$(BIN)/python -m fashion_retail.gen.dbt_yaml
+	$(BIN)/python -m fashion_retail.privacy.privacy_yaml
 
 bench: venv ## every benchmark against its baseline in one run: bench/results/summary.md (BENCH_SCALES="0.1 1 10")
-	$(BIN)/python -m fashion_retail_bench --scales "$(BENCH_SCALES)"
+	$(FR) bench --scales "$(BENCH_SCALES)"
 
 bench-generate: venv ## generator benchmark at scale 1 against row-by-row Faker
-	$(BIN)/python -m fashion_retail_gen.bench $(if $(SCALE),--scale $(SCALE),)
+	$(FR) bench generate $(if $(SCALE),--scale $(SCALE),)
 
 bench-anonymize: venv ## anonymization macros in DuckDB against pandas apply, scale 1
-	$(BIN)/python -m fashion_retail_dbt.bench_anonymization $(if $(SCALE),--scale $(SCALE),)
+	$(FR) bench anonymize $(if $(SCALE),--scale $(SCALE),)
 
 bench-synthesize: venv ## synthetic twins: speed and quality against independent marginals, scale 1
-	$(BIN)/python -m fashion_retail_synth.bench $(if $(SCALE),--scale $(SCALE),)
+	$(FR) bench synthesize $(if $(SCALE),--scale $(SCALE),)
 
 # ---- Spark: the SQL layers on a local Spark session, in their own virtualenv
 SPARK_VENV ?= .venv-spark
@@ -150,11 +154,13 @@ SPARK_DATA := $(CURDIR)/data/spark-$(SEED_SCALE)
 SPARK_DBT := FASHION_RETAIL_SPARK_DIR=$(SPARK_DIR) $(SPARK_BIN)/dbt
 SPARK_VARS := --target spark --target-path target/spark/dbt $(FILES_VARS)
 
-$(SPARK_BIN)/.installed: requirements-spark.txt constraints-spark.txt
+$(SPARK_BIN)/.installed: requirements-spark.txt constraints-spark.txt pyproject.toml
 	@command -v java > /dev/null || { echo "error: Spark needs Java 17 on the PATH"; exit 1; }
 	$(PYTHON) -m venv $(SPARK_VENV)
 	$(SPARK_BIN)/python -m pip install --quiet --upgrade pip
 	$(SPARK_BIN)/python -m pip install --quiet -r requirements-spark.txt -c constraints-spark.txt
+	@# the package for its key store and engine figures (no generator dependencies)
+	$(SPARK_BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 venv-spark: $(SPARK_BIN)/.installed ## the Spark virtualenv (dbt-spark, pyspark; needs Java 17)
@@ -179,7 +185,7 @@ SPARK_DUCKDB_VARS := --target-path target/spark/duckdb-dbt $(FILES_VARS)
 # created on first use), exported to both engines' runs so they hash alike;
 # Spark reads it as ${env:PII_SALT}. Never on a command line make prints, never
 # in a file (make test-spark scans target/ and logs/ for it)
-RESOLVE_PII_KEY := PII_SALT="$$($(BIN)/python -m fashion_retail_dbt.key_store --print-key)" \
+RESOLVE_PII_KEY := PII_SALT="$$($(BIN)/python -m fashion_retail.privacy.key_store --print-key)" \
 	|| exit 1; export PII_SALT
 
 # one engine's load of the seed-scale parquet, seeds and build of SPARK_NODES
@@ -200,11 +206,11 @@ build-spark: venv venv-spark ## the SQL layers on Spark at the seed scale (raw d
 
 test-spark: build-spark ## the same layers on DuckDB from the same parquet; the engines' figures must agree
 	$(call timed_layers,$(SPARK_DUCKDB_DBT),$(SPARK_DUCKDB_VARS),duckdb-seconds)
-	$(BIN)/python -m fashion_retail_dbt.engine_figures duckdb $(SPARK_DUCKDB) $(SPARK_DIR)/figures-duckdb.json
-	$(SPARK_BIN)/python -m fashion_retail_dbt.engine_figures spark $(SPARK_DIR) $(SPARK_DIR)/figures-spark.json
-	$(BIN)/python -m fashion_retail_dbt.engine_figures compare $(SPARK_DIR)/figures-duckdb.json $(SPARK_DIR)/figures-spark.json
+	$(BIN)/python -m fashion_retail.engine_figures duckdb $(SPARK_DUCKDB) $(SPARK_DIR)/figures-duckdb.json
+	$(SPARK_BIN)/python -m fashion_retail.engine_figures spark $(SPARK_DIR) $(SPARK_DIR)/figures-spark.json
+	$(BIN)/python -m fashion_retail.engine_figures compare $(SPARK_DIR)/figures-duckdb.json $(SPARK_DIR)/figures-spark.json
 	@# the PII key on Spark: used (Python's HMAC) and written nowhere
-	$(SPARK_BIN)/pytest scripts/tests_spark -p no:cacheprovider
+	$(SPARK_BIN)/pytest tests_spark -p no:cacheprovider
 	@echo "seed scale, same layers, load + seeds + build with tests: Spark $$(cat $(SPARK_DIR)/build-seconds) s, DuckDB $$(cat $(SPARK_DIR)/duckdb-seconds) s"
 
 clean: ## remove build output (not the venv, not the warehouse)

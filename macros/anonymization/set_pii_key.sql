@@ -19,7 +19,7 @@
         unset or empty PII_SALT stops the run with one line; the Makefile's
         Spark targets pass the key DuckDB uses (key_store --print-key). The key
         must not contain a single quote. The derivations are those of
-        scripts/fashion_retail_dbt/pii_key.py: a key over 64 bytes is hashed
+        src/fashion_retail/privacy/pii_key.py: a key over 64 bytes is hashed
         first, padded with zero bytes to SHA-256's 64-byte block and XORed with
         0x36 (inner) and 0x5c (outer); the noise secret is the first 32 hex
         characters of HMAC-SHA256(key, 'fashion_retail/phone-noise'). -#}
@@ -31,7 +31,7 @@
         {{ exceptions.raise_compiler_error(
             "PII_SALT is not set: Spark takes the PII key from the environment only; give it"
             ~ " the key DuckDB uses: export PII_SALT=\"$(.venv/bin/python -m"
-            ~ " fashion_retail_dbt.key_store --print-key)\" (make build-spark does)") }}
+            ~ " fashion_retail.privacy.key_store --print-key)\" (make build-spark does)") }}
     {%- endif -%}
     {%- set key = "r'${env:PII_SALT}'" -%}
     {%- set block = "rpad(case when octet_length(" ~ key ~ ") > 64 then unhex(sha2(" ~ key

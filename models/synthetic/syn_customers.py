@@ -1,8 +1,8 @@
 """Synthetic customers: a statistical twin of the cleansed customers (their
 current version), with how many orders each places. Fitting and sampling live
-in scripts/fashion_retail_synth; this model only calls them."""
+in src/fashion_retail/synth; this model only calls them."""
 
-from fashion_retail_synth import twins
+from fashion_retail.synth import twins
 
 
 def model(dbt, session):

@@ -1,7 +1,7 @@
 """Synthetic order lines of the synthetic orders, each on a synthetic product of
 its sampled category, priced at that product's list price."""
 
-from fashion_retail_synth import twins
+from fashion_retail.synth import twins
 
 
 def model(dbt, session):

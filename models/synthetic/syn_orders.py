@@ -1,7 +1,7 @@
 """Synthetic orders of the synthetic customers: as many as each placed, with
 channel, payment method, date and number of lines from the orders' copula."""
 
-from fashion_retail_synth import twins
+from fashion_retail.synth import twins
 
 
 def model(dbt, session):

@@ -5,8 +5,8 @@ rows the twin never saw (a twin that memorizes sits closer than they do)."""
 
 import pandas as pd
 
-from fashion_retail_synth import twins
-from fashion_retail_synth.privacy import distance_to_closest_record, exact_copies
+from fashion_retail.synth import twins
+from fashion_retail.synth.privacy import distance_to_closest_record, exact_copies
 
 
 def _measure(table, real, synthetic, key, columns, seed):

@@ -1,7 +1,7 @@
 """Synthetic products: one copula per category over the cleansed products (their
 current version), costs kept below list prices."""
 
-from fashion_retail_synth import twins
+from fashion_retail.synth import twins
 
 
 def model(dbt, session):

@@ -4,8 +4,8 @@ averages and the overall score), against the real rows they learned from."""
 
 import pandas as pd
 
-from fashion_retail_synth import twins
-from fashion_retail_synth.metrics import ks_complement, quality_report
+from fashion_retail.synth import twins
+from fashion_retail.synth.metrics import ks_complement, quality_report
 
 
 def _rows(table, report, target):

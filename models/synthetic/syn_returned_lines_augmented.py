@@ -2,7 +2,7 @@
 learns from) plus var('synthetic_augment_rows') synthetic ones that follow
 them, flagged is_synthetic."""
 
-from fashion_retail_synth import twins
+from fashion_retail.synth import twins
 
 
 def model(dbt, session):

@@ -1,5 +1,0 @@
-import sys
-
-from fashion_retail_report.cli import main
-
-sys.exit(main())
