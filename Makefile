@@ -130,7 +130,7 @@ seeds: venv ## regenerate the committed seeds and the raw-layer YAML
 	$(GEN) --scale $(SEED_SCALE) --seed $(SEED) --format csv --out seeds/raw
 	$(BIN)/python -m fashion_retail.gen.dbt_yaml
 
-yaml: venv ## regenerate the raw-layer YAML (schema.py) and the privacy layer's (marts' meta.pii)
+yaml: venv ## render what schema.py declares (raw YAML, raw_tables(), defect_classes) and the privacy YAML
 	$(BIN)/python -m fashion_retail.gen.dbt_yaml
 	$(BIN)/python -m fashion_retail.privacy.privacy_yaml
 

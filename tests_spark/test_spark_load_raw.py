@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from dbt.cli.main import dbtRunner
 
+from fashion_retail.gen import schema
+
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("FASHION_RETAIL_SPARK_DATA", PROJECT / "data" / "spark-0.05"))
-TABLES = ["stores", "sellers", "products", "employees", "customers", "orders",
-          "order_lines", "inventory_snapshots", "defect_ledger", "anomaly_ledger",
-          "generation_manifest"]
+TABLES = [table.name for table in schema.RAW_TABLES]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@
         brands: "Brown", "June", "Pereira"), as [relation, column] pairs. -#}
     {%- if not execute -%}
         {#- parse time: declare the raw tables the check reads -#}
-        {%- for table in var('raw_tables') -%}
+        {%- for table in raw_tables() -%}
             {%- do raw_source(table) -%}
         {%- endfor -%}
         {{ return('select 1 as placeholder') }}

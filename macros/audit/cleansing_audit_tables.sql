@@ -1,24 +1,32 @@
 {% macro cleansing_audit_tables() -%}
     {#- The raw business tables the cleansing audit compares with their cleansed
-        models: each table's key, the cleansed columns named differently from the
-        raw ones, the flags that mark a kept outlier, and the references re-pointed
-        to the unknown member (-1). -#}
-    {{ return({
-        'customers': {'key': 'customer_id',
-                      'rename': {'marketing_opt_in': 'is_marketing_opt_in'}},
-        'employees': {'key': 'employee_id', 'flags': {'salary': 'is_salary_outlier'}},
-        'stores': {'key': 'store_id'},
-        'sellers': {'key': 'seller_id'},
-        'products': {'key': 'product_id', 'flags': {'list_price': 'is_list_price_outlier'},
+        models (raw_tables('business'), each with its key from raw_table_keys()),
+        and what the cleansing does differently per table: cleansed columns
+        named differently from the raw ones, the flags that mark a kept outlier,
+        and the references re-pointed to the unknown member (-1). -#}
+    {%- set differences = {
+        'customers': {'rename': {'marketing_opt_in': 'is_marketing_opt_in'}},
+        'employees': {'flags': {'salary': 'is_salary_outlier'}},
+        'products': {'flags': {'list_price': 'is_list_price_outlier'},
                      'references': ['seller_id']},
-        'orders': {'key': 'order_id', 'references': ['customer_id']},
-        'order_lines': {'key': 'order_line_id',
-                        'flags': {'quantity': 'is_quantity_outlier'},
+        'orders': {'references': ['customer_id']},
+        'order_lines': {'flags': {'quantity': 'is_quantity_outlier'},
                         'references': ['product_id']},
-        'inventory_snapshots': {'key': 'inventory_snapshot_id',
-                                'flags': {'quantity_on_hand': 'is_quantity_on_hand_outlier',
+        'inventory_snapshots': {'flags': {'quantity_on_hand': 'is_quantity_on_hand_outlier',
                                           'quantity_on_order': 'is_quantity_on_order_outlier'}},
-    }) }}
+    } -%}
+    {%- set keys = raw_table_keys() -%}
+    {%- set tables = {} -%}
+    {%- for table in raw_tables('business') -%}
+        {%- set spec = {'key': keys[table]} -%}
+        {%- do spec.update(differences.get(table, {})) -%}
+        {%- do tables.update({table: spec}) -%}
+    {%- endfor -%}
+    {%- for table in differences if table not in tables -%}
+        {{ exceptions.raise_compiler_error(
+            "cleansing_audit_tables: '" ~ table ~ "' is not a raw business table") }}
+    {%- endfor -%}
+    {{ return(tables) }}
 {%- endmacro %}
 
 

@@ -29,7 +29,7 @@
         {%- do written.update({row[0]: row[2] | int}) -%}
     {%- endfor -%}
     {%- set expected = {} -%}
-    {%- for table in var('raw_tables') if table != 'generation_manifest' -%}
+    {%- for table in raw_tables() if table != 'generation_manifest' -%}
         {%- if table not in written -%}
             {{ exceptions.raise_compiler_error(raw_load_refusal(folder ~ manifest_file
                 ~ " does not list " ~ table ~ ": an incomplete manifest, or one from "

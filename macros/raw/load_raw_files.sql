@@ -21,7 +21,7 @@
             ~ "one transaction to leave the raw layer as it was if it fails") }}
     {%- endif -%}
     {%- set schema = generate_schema_name('raw', none) -%}
-    {%- set tables = var('raw_tables') -%}
+    {%- set tables = raw_tables() -%}
     {%- set files, readers = {}, {} -%}
     {%- for table in tables -%}
         {%- do files.update({table: folder ~ table ~ '.' ~ format}) -%}
@@ -111,7 +111,7 @@
             "load_raw_files: on Spark the path must be absolute, got '" ~ path ~ "'") }}
     {%- endif -%}
     {%- set schema = generate_schema_name('raw', none) -%}
-    {%- set tables = var('raw_tables') -%}
+    {%- set tables = raw_tables() -%}
 
     {#- 1. the folder's files, listed without reading them (binaryFile reads a
         file's content only when that column is selected) -#}

@@ -1,8 +1,7 @@
 {#- Per raw table: where every raw row went. raw_rows must equal clean_rows +
     duplicate_rows + quarantined_rows (a dbt test checks it): nothing is dropped
     without a trace. -#}
-{%- set tables = ['stores', 'sellers', 'products', 'employees', 'customers', 'orders',
-                  'order_lines', 'inventory_snapshots'] -%}
+{%- set tables = raw_tables('business') -%}
 with
 
 {% for table in tables %}

@@ -45,7 +45,7 @@ from fashion_retail.gen.writer import (
     start_set,
 )
 
-RAW_TABLES = list(schema.TABLES)
+RAW_TABLES = list(schema.BUSINESS_TABLES)
 # every file of a generated set; the manifest, written last, says it is complete
 SET_TABLES = [*RAW_TABLES, schema.LEDGER.name, schema.ANOMALY_LEDGER.name,
               schema.MANIFEST.name]

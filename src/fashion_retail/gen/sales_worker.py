@@ -45,7 +45,7 @@ from fashion_retail.gen.writer import (
     prefetch,
 )
 
-TABLES = ("order_lines", "inventory_snapshots")     # written by the worker
+TABLES = schema.STREAMED_TABLES     # written by the worker
 # messages the worker may have sent and the main process not yet written: a
 # bound on memory (a month of ledger rows each) that keeps the pipe flowing
 BACKLOG = 16

@@ -31,10 +31,86 @@ NEAR_DUP = "near_duplicate"
 DECIMAL_SHIFT = "decimal_shift"
 DUPLICATE_LOAD = "duplicate_load"
 
-CELL_CLASSES = (MISSING, WHITESPACE, DATE_FORMAT, PHONE_FORMAT, EMAIL_NOISE, SYNONYM,
-                TYPO, MONEY_TEXT, IMPOSSIBLE, OUTLIER, SPELLING, BROKEN_REF)
-ROW_CLASSES = (EXACT_DUP, NEAR_DUP)
-INCIDENT_CLASSES = (DECIMAL_SHIFT, DUPLICATE_LOAD)
+
+@dataclass(frozen=True)
+class DefectClass:
+    """A kind of defect: where it comes from ('cell': a corrupted value, 'row': an
+    injected row, 'incident': a pipeline incident), whether it can be repaired
+    in principle, and how the cleansing layer handles it. The defect_classes
+    seed is rendered from these (``make yaml``)."""
+
+    name: str
+    origin: str
+    is_repairable: bool
+    handling: str
+
+
+# every defect class, once: the seed, the injector's class lists and the
+# scorecard's rows come from here
+DEFECT_CLASSES: dict[str, DefectClass] = {c.name: c for c in [
+    DefectClass(
+        MISSING, "cell", False,
+        "Imputed where another row tells the value (other versions, style "
+        "siblings, postal codes, the order's time); otherwise left null: "
+        "nothing to infer it from."),
+    DefectClass(
+        WHITESPACE, "cell", True,
+        "clean_text, then the column's majority spelling ignoring case (proper "
+        "case for a value seen only in all caps or all lower case)."),
+    DefectClass(
+        DATE_FORMAT, "cell", True,
+        "parse_date: every documented writing, month first."),
+    DefectClass(
+        PHONE_FORMAT, "cell", True,
+        "standardize_phone: E.164."),
+    DefectClass(
+        EMAIL_NOISE, "cell", True,
+        "standardize_email: trimmed, lower case."),
+    DefectClass(
+        SYNONYM, "cell", True,
+        "canonicalize: the canonical_values seed."),
+    DefectClass(
+        TYPO, "cell", True,
+        "canonicalize: the unique nearest known spelling."),
+    DefectClass(
+        MONEY_TEXT, "cell", True,
+        "parse_amount."),
+    DefectClass(
+        IMPOSSIBLE, "cell", False,
+        "Sign errors on prices and line quantities flipped; impossible birth "
+        "dates, zero quantities and negative stock nulled and flagged."),
+    DefectClass(
+        OUTLIER, "cell", False,
+        "Prices and costs repaired from the style's siblings or the product's "
+        "list price; other outliers flagged and kept, never deleted."),
+    DefectClass(
+        SPELLING, "cell", True,
+        "canonicalize: country and us_state domains."),
+    DefectClass(
+        BROKEN_REF, "cell", False,
+        "Re-pointed to the unknown member (-1) and flagged: the intended row "
+        "cannot be known."),
+    DefectClass(
+        EXACT_DUP, "row", True,
+        "Collapsed to one row per key and version."),
+    DefectClass(
+        NEAR_DUP, "row", True,
+        "Merged into the earliest matching registration (int_customers_merged)."),
+    DefectClass(
+        DECIMAL_SHIFT, "incident", True,
+        "A pipeline incident (see anomaly_ledger): a day of one category's unit"
+        " prices off by a decimal place. Prices more than twice or under half "
+        "the list price on the order date are replaced by it."),
+    DefectClass(
+        DUPLICATE_LOAD, "incident", True,
+        "A pipeline incident (see anomaly_ledger): a day of orders and lines "
+        "loaded twice. Collapsed to one row per key and version, as exact "
+        "duplicates."),
+]}
+
+CELL_CLASSES = tuple(n for n, c in DEFECT_CLASSES.items() if c.origin == "cell")
+ROW_CLASSES = tuple(n for n, c in DEFECT_CLASSES.items() if c.origin == "row")
+INCIDENT_CLASSES = tuple(n for n, c in DEFECT_CLASSES.items() if c.origin == "incident")
 
 KINDS: dict[str, dict[str, float]] = {
     "key": {},
@@ -86,6 +162,8 @@ class Table:
     columns: tuple[Column, ...]
     versioned: bool = False
     row_defects: dict[str, float] = field(default_factory=dict)
+    # written in monthly chunks by the sales worker process, beside the rest
+    streamed: bool = False
     # columns worth dictionary-encoding in parquet; None: those of a repetitive kind
     dictionary: tuple[str, ...] | None = None
 
@@ -259,6 +337,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
             UPDATED_AT,
         ),
         row_defects={EXACT_DUP: 0.005},
+        streamed=True,
     ),
     Table(
         "inventory_snapshots", "Month-end stock per store and product.",
@@ -274,6 +353,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
             UPDATED_AT,
         ),
         row_defects={EXACT_DUP: 0.005},
+        streamed=True,
     ),
 ]}
 
@@ -336,3 +416,12 @@ MANIFEST = Table(
         Column("generator_version", "key", "Version of fashion_retail.gen."),
     ),
 )
+
+
+# every raw table, once, in load order: the retailer's tables (the cleansing
+# layer takes these in), then the generator's ledgers and its manifest. The
+# dbt project's lists (raw_tables(), raw_table_keys()) are rendered from these
+# by ``make yaml``.
+BUSINESS_TABLES: tuple[str, ...] = tuple(TABLES)
+RAW_TABLES: tuple[Table, ...] = (*TABLES.values(), LEDGER, ANOMALY_LEDGER, MANIFEST)
+STREAMED_TABLES: tuple[str, ...] = tuple(t.name for t in TABLES.values() if t.streamed)
