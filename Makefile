@@ -19,7 +19,7 @@ SEED_SCALE := 0.05
 BENCH_SCALES ?= 0.1 1
 DATA_DIR := data/scale-$(SCALE)
 
-export DBT_PROFILES_DIR := $(CURDIR)/profiles
+export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
 DBT := $(BIN)/dbt

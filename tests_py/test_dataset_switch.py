@@ -163,7 +163,7 @@ def datasets(tmp_path_factory) -> tuple[Path, Path]:
 def test_switching_data_sets_both_ways_equals_fresh_builds(tmp_path, monkeypatch, datasets):
     a, b = datasets
     monkeypatch.chdir(PROJECT)
-    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT))
     switched = Warehouse(tmp_path / "switched", monkeypatch)
     fresh_a = Warehouse(tmp_path / "fresh_a", monkeypatch)
     fresh_b = Warehouse(tmp_path / "fresh_b", monkeypatch)

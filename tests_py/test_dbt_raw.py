@@ -24,7 +24,7 @@ VARS = "{raw_from_files: true}"
 @pytest.fixture()
 def dbt(tmp_path, monkeypatch):
     monkeypatch.chdir(PROJECT)
-    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT))
     monkeypatch.setenv("FASHION_RETAIL_DUCKDB", str(tmp_path / "warehouse.duckdb"))
 
     def invoke(*args: str):

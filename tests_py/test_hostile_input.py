@@ -96,7 +96,7 @@ def hostile_build(tmp_path_factory):
             row["row_count"] = str(counts[row["table_name"]][0])
     pq.write_table(pa.Table.from_pylist(manifest), data / "generation_manifest.parquet")
 
-    env = {"DBT_PROFILES_DIR": str(PROJECT / "profiles"),
+    env = {"DBT_PROFILES_DIR": str(PROJECT),
            "FASHION_RETAIL_DUCKDB": str(tmp / "warehouse.duckdb"),
            "FASHION_RETAIL_MEMORY_LIMIT": MEMORY_LIMIT}
     common = ["--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs"), "--quiet"]

@@ -131,7 +131,7 @@ def test_incremental_run_equals_full_refresh(tmp_path, monkeypatch):
     derive(base, later, LATER)
     derive(base, early, EARLY)
     monkeypatch.chdir(PROJECT)
-    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT))
     monkeypatch.setenv("FASHION_RETAIL_DUCKDB", str(tmp_path / "warehouse.duckdb"))
     common = ["--vars", VARS, "--target-path", str(tmp_path / "target"),
               "--log-path", str(tmp_path / "logs"), "--quiet"]

@@ -4,6 +4,7 @@ benchmark code, and the command it installs lists every subcommand."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 from pathlib import Path
 
@@ -89,3 +90,19 @@ def test_a_bad_argument_is_one_line_and_status_2():
         assert done.stdout == "", argv
         assert len(done.stderr.splitlines()) == 1, (argv, done.stderr)
         assert done.stderr.startswith("fashion-retail"), done.stderr
+
+
+def test_dbt_runs_by_hand_with_no_path_or_profile_variable(tmp_path):
+    """After `source .venv/bin/activate`, plain dbt finds the profile in the
+    project folder and the plugin in the installed package."""
+    dbt = str(Path(FASHION_RETAIL).with_name("dbt"))
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in {"PYTHONPATH", "DBT_PROFILES_DIR", "PII_SALT"}}
+    environment.update(FASHION_RETAIL_DUCKDB=str(tmp_path / "by_hand.duckdb"),
+                       XDG_CONFIG_HOME=str(tmp_path / "config"),
+                       DBT_LOG_PATH=str(tmp_path / "logs"), DBT_TARGET_PATH=str(tmp_path / "t"))
+    done = subprocess.run([dbt, "show", "--inline", "select 1 as one"], cwd=PROJECT,
+                          env=environment, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    # the plugin ran: it created this user's PII key on the first connection
+    assert (tmp_path / "config" / "fashion_retail" / "pii_key").exists()

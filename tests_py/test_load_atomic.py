@@ -84,7 +84,7 @@ def dbt(dbt_home, monkeypatch, sets) -> Dbt:
     """dbt on a warehouse whose raw layer is, again, the old set."""
     warehouse = dbt_home / "warehouse.duckdb"
     monkeypatch.chdir(PROJECT)
-    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT))
     monkeypatch.setenv("FASHION_RETAIL_DUCKDB", str(warehouse))
     dbt = Dbt(dbt_home, warehouse)
     assert dbt.load(sets["old"]).success, "\n".join(dbt.messages)

@@ -38,7 +38,7 @@ def dbt(tmp_path: Path, *args: str, target_path: Path | None = None,
     """dbt with no PII_SALT unless given, and a config folder of its own (the
     key file, when one is created, is tmp_path/config/fashion_retail/pii_key)."""
     environment = {k: v for k, v in os.environ.items() if k != "PII_SALT"}
-    environment.update(DBT_PROFILES_DIR=str(PROJECT / "profiles"),
+    environment.update(DBT_PROFILES_DIR=str(PROJECT),
                        XDG_CONFIG_HOME=str(tmp_path / "config"),
                        FASHION_RETAIL_DUCKDB=str(tmp_path / "dev.duckdb"),
                        FASHION_RETAIL_PROD_DUCKDB=str(tmp_path / "prod.duckdb"), **env)

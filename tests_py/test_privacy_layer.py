@@ -17,8 +17,8 @@ from conftest import PROJECT
 
 DBT = str(PROJECT / ".venv" / "bin" / "dbt") if (PROJECT / ".venv" / "bin" / "dbt").exists() \
     else "dbt"
-COPIED = ["dbt_project.yml", "profiles", "macros", "models", "seeds", "tests", "analyses",
-          "snapshots", "scripts"]
+COPIED = ["dbt_project.yml", "profiles.yml", "macros", "models", "seeds", "tests", "analyses",
+          "snapshots"]
 
 
 def _copy_project(destination: Path) -> Path:
@@ -34,7 +34,7 @@ def _copy_project(destination: Path) -> Path:
 
 
 def _dbt(project: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, DBT_PROFILES_DIR=str(project / "profiles"),
+    environment = dict(os.environ, DBT_PROFILES_DIR=str(project),
                        FASHION_RETAIL_DUCKDB=str(project / "warehouse.duckdb"))
     return subprocess.run([DBT, *args], cwd=project, env=environment, capture_output=True,
                           text=True, timeout=600)

@@ -44,7 +44,7 @@ def test_existing_pseudonyms_never_change(tmp_path, monkeypatch):
     pq.write_table(pa.Table.from_pylist(manifest), early / "generation_manifest.parquet")
 
     monkeypatch.chdir(PROJECT)
-    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    monkeypatch.setenv("DBT_PROFILES_DIR", str(PROJECT))
     monkeypatch.setenv("FASHION_RETAIL_DUCKDB", str(tmp_path / "warehouse.duckdb"))
     common = ["--vars", VARS, "--target-path", str(tmp_path / "target"),
               "--log-path", str(tmp_path / "logs"), "--quiet"]

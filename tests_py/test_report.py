@@ -34,7 +34,7 @@ def warehouse():
     """The seed-scale warehouse `make dbt-test` builds (`make test` runs it before
     pytest); built here, the same way, when it lacks a model the report reads."""
     if not _has_report_models(WAREHOUSE):
-        env = dict(os.environ, DBT_PROFILES_DIR=str(PROJECT / "profiles"),
+        env = dict(os.environ, DBT_PROFILES_DIR=str(PROJECT),
                    FASHION_RETAIL_DUCKDB=str(WAREHOUSE))
         done = subprocess.run([DBT, "build"], cwd=PROJECT, env=env, capture_output=True,
                               text=True)

@@ -145,7 +145,7 @@ def scrubbed(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:
     """(note, scrubbed note) for the corpus and the seed notes: the names
     relation built from the seeds, then scrub_text over both in one query."""
     folder = tmp_path_factory.mktemp("scrub")
-    environment = {**os.environ, "DBT_PROFILES_DIR": str(PROJECT / "profiles"),
+    environment = {**os.environ, "DBT_PROFILES_DIR": str(PROJECT),
                    "FASHION_RETAIL_DUCKDB": str(folder / "scrub.duckdb")}
     common = ["--target-path", str(folder / "target"), "--log-path", str(folder / "logs")]
     built = subprocess.run(

@@ -66,7 +66,7 @@ def substitutes(warehouse, tmp_path_factory):  # noqa: F811
     # in a process of its own: dbt keeps its DuckDB connection open, and the
     # other tests of the session open the same file read-only
     out = tmp_path_factory.mktemp("substitutes")
-    environment = dict(os.environ, DBT_PROFILES_DIR=str(PROJECT / "profiles"),
+    environment = dict(os.environ, DBT_PROFILES_DIR=str(PROJECT),
                        FASHION_RETAIL_DUCKDB=str(warehouse))
     done = subprocess.run(
         [DBT, "show", "--quiet", "--inline", sql, "--limit", "-1", "--output", "json",

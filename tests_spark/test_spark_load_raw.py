@@ -33,7 +33,7 @@ def spark(tmp_path_factory):
     home = tmp_path_factory.mktemp("spark-load")
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(PROJECT)
-        mp.setenv("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+        mp.setenv("DBT_PROFILES_DIR", str(PROJECT))
         mp.setenv("FASHION_RETAIL_SPARK_DIR", str(home / "spark"))
         # Spark takes the PII key from the environment only (set_pii_key)
         mp.setenv("PII_SALT", secrets.token_urlsafe(32))

@@ -22,7 +22,7 @@ DBT = str(Path(sys.executable).with_name("dbt"))
 
 def run_operation(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k != "PII_SALT"}
-    environment.update(DBT_PROFILES_DIR=str(PROJECT / "profiles"),
+    environment.update(DBT_PROFILES_DIR=str(PROJECT),
                        FASHION_RETAIL_SPARK_DIR=str(tmp_path / "spark"), **env)
     return subprocess.run(
         [DBT, "run-operation", "pii_key_fingerprint", "--target", "spark",

@@ -109,7 +109,7 @@ def compile_macros(database: Path) -> tuple[str, str]:
     from dbt.cli.main import dbtRunner
 
     saved = {name: os.environ.get(name) for name in ("DBT_PROFILES_DIR", "FASHION_RETAIL_DUCKDB")}
-    os.environ.setdefault("DBT_PROFILES_DIR", str(PROJECT / "profiles"))
+    os.environ.setdefault("DBT_PROFILES_DIR", str(PROJECT))
     os.environ["FASHION_RETAIL_DUCKDB"] = str(database)
     target = database.parent / "target"
     compiled = []

@@ -76,7 +76,7 @@ def run_scale(scale: float, work: Path, top: int = 8) -> ScaleRun:
         shutil.rmtree(path, ignore_errors=True)
     for path in work.glob(f"warehouse-{tag}*.duckdb*"):
         path.unlink()
-    env = dict(os.environ, DBT_PROFILES_DIR=str(PROJECT / "profiles"),
+    env = dict(os.environ, DBT_PROFILES_DIR=str(PROJECT),
                FASHION_RETAIL_DUCKDB=str(database),
                DBT_TARGET_PATH=str(target), DBT_LOG_PATH=str(work / f"logs-{tag}"),
                DBT_SEND_ANONYMOUS_USAGE_STATS="False")
