@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from fashion_retail.gen import schema, vocab
+from fashion_retail.gen import curves, schema, vocab
 from fashion_retail.gen.config import GeneratorConfig
 from fashion_retail.gen.entities import CATEGORY_NAMES, DAY, Products, Stores
 from fashion_retail.gen.rng import stream
@@ -60,7 +60,7 @@ RETURNS_SETTLE_DAYS = 35        # returns surges end before the return window cl
 # the monitors flag a day beyond 4.5 standard deviations; an incident whose
 # strongest day stands 6 out is found about nine times in ten
 DETECTABLE_SNR = 6.0
-LINES_PER_ORDER = 2.25          # 1 + Poisson(1.25), capped at 8
+LINES_PER_ORDER = 1 + curves.LINES_PER_ORDER_EXTRA  # the cap trims a negligible tail
 PRICE_SHIFT = 10                # a decimal place
 METRIC = {
     "store_silent": "orders",
@@ -124,7 +124,7 @@ class Expectation:
                           minlength=len(CATEGORY_NAMES))
         self.category_share = pop / pop.sum()
         online = cal.online_orders.sum() / (cal.online_orders.sum() + cal.store_orders.sum())
-        self.channel_return = vocab.RETURN_CHANNEL_FACTOR
+        self.channel_return = curves.RETURN_CHANNEL_FACTOR
         self.category_return = CATEGORY_RETURNS * (
             online * self.channel_return["online"] + (1 - online) * self.channel_return["store"])
         self.all_return = float(self.category_share @ self.category_return)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from fashion_retail.gen import text, vocab
+from fashion_retail.gen import curves, text, vocab
 from fashion_retail.gen.config import GeneratorConfig
 from fashion_retail.gen.pools import Pools, ascii_fold, draw_people, faker_for, us_phones
 from fashion_retail.gen.rng import Drawn, choice, draw, stream
@@ -147,14 +147,15 @@ def build_stores(cfg: GeneratorConfig, pools: Pools) -> Stores:
     for i, m in enumerate(market):
         candidates = np.flatnonzero(pools.city_market == m)
         city_idx[i] = candidates[rng.integers(0, len(candidates))]
-    kinds = rng.choice(["Store", "Mall", "Outlet", "Flagship"], size=n,
-                       p=[0.55, 0.25, 0.12, 0.08])
-    size = np.round(np.exp(rng.normal(np.log(900), 0.35, n)))
-    size[kinds == "Flagship"] *= 2.2
-    size[kinds == "Outlet"] *= 1.3
+    kinds = rng.choice(list(curves.STORE_FORMATS), size=n,
+                       p=list(curves.STORE_FORMATS.values()))
+    median, spread = curves.STORE_SIZE_SQM
+    size = np.round(np.exp(rng.normal(np.log(median), spread, n)))
+    for kind, factor in curves.STORE_FORMAT_SIZE.items():
+        size[kinds == kind] *= factor
     size = np.round(size)
     start = day(cfg.start_date)
-    new = rng.random(n) < 0.15
+    new = rng.random(n) < curves.NEW_STORE_SHARE
     opened = np.where(
         new,
         uniform_dates(rng, np.full(n, start + 60 * DAY), np.full(n, start + 700 * DAY)),
@@ -490,102 +491,162 @@ def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Emplo
     region's manager, everyone else in a store to its current store manager.
     """
     rng = stream(cfg.seed, "employees")
-    start, end = day(cfg.start_date), day(cfg.end_date)
-    rows: list[dict] = []       # one per version
-    staff: list[tuple] = []
-    next_id = [1]
+    hiring = _Hiring(rng, day(cfg.start_date), day(cfg.end_date))
+    head, regional = _hire_leadership(hiring, stores)
+    _staff_stores(hiring, stores, head, regional)
+    versions = _change_versions(hiring, stores)
+    _move_transferred_intervals(hiring.rows, hiring.staff, versions)
+    staff = _staff_intervals(hiring.staff, hiring.end)
+    rows = hiring.rows
+    return Employees(staff, Deferred(lambda: _employee_table(rng, pools, rows, versions)))
 
-    def new_hire(job, dept, store, hire, manager, salary_range, tenure_years):
-        emp = next_id[0]
-        next_id[0] += 1
-        tenure = int(rng.exponential(tenure_years) * 365) + 60
-        term = hire + tenure * DAY
-        term = term if term <= end else None
-        salary = int(round(rng.uniform(*salary_range) / 100) * 100)
-        rows.append(dict(employee_id=emp, job_title=job, department=dept, store_id=store,
-                         hire_date=hire, termination_date=term, manager_id=manager,
-                         salary=salary, valid_from=hire, is_first=True))
+
+@dataclass
+class _Hiring:
+    """The employees' stream and what hiring has built so far."""
+    rng: np.random.Generator
+    start: np.datetime64
+    end: np.datetime64
+    rows: list[dict] = field(default_factory=list)      # one per version
+    staff: list[tuple] = field(default_factory=list)    # (employee, store, from, to)
+    next_id: int = 1
+
+    def hire(self, job: str, dept: str, store, hire_date, manager) -> tuple[int, object]:
+        """A new employee's first version, paid from the job's salary band; their
+        id and termination date (None: still employed at the end)."""
+        emp = self.next_id
+        self.next_id += 1
+        term = hire_date + curves.tenure_days(self.rng, curves.TENURE_YEARS[job]) * DAY
+        term = term if term <= self.end else None
+        salary = curves.salary_offer(self.rng, curves.SALARY_BANDS[job])
+        self.rows.append(dict(employee_id=emp, job_title=job, department=dept, store_id=store,
+                              hire_date=hire_date, termination_date=term, manager_id=manager,
+                              salary=salary, valid_from=hire_date, is_first=True))
         return emp, term
 
-    regions = sorted({r for r in stores.table.column("region").to_pylist() if r != "Online"})
-    head = new_hire("Head of Retail", "Executive", None, start - 2400 * DAY, None,
-                    (180000, 220000), 50)[0]
-    regional = {}
-    for region in regions:
-        regional[region] = new_hire(vocab.REGIONAL_JOB["title"], vocab.REGIONAL_JOB["dept"],
-                                    None, start - int(rng.integers(400, 3000)) * DAY, head,
-                                    vocab.REGIONAL_JOB["salary"], 40)[0]
-    region_of = dict(zip(stores.ids.tolist(), stores.table.column("region").to_pylist()))
-
-    def fill_slot(store, job, spec, opened, manager_chain, tenure_years):
-        """Hire a chain of people into one slot from the store's opening to the end."""
-        t = max(opened - int(rng.integers(10, 60)) * DAY,
-                start - int(rng.integers(30, 2500)) * DAY)
+    def fill_slot(self, store: int, job: str, dept: str, opened,
+                  manager_chain: Callable) -> list[tuple]:
+        """Hire a chain of people into one slot from the store's opening to the
+        end: (employee, hire date, termination date) per holder."""
+        rng = self.rng
+        t = max(opened - int(rng.integers(*curves.HIRED_BEFORE_OPENING_DAYS)) * DAY,
+                self.start - int(rng.integers(*curves.HIRED_BEFORE_HISTORY_DAYS)) * DAY)
         chain = []
-        while t <= end:
-            manager = manager_chain(t) if manager_chain else None
-            emp, term = new_hire(job, spec["dept"], store, t, manager, spec["salary"],
-                                 tenure_years)
+        while t <= self.end:
+            emp, term = self.hire(job, dept, store, t, manager_chain(t))
             chain.append((emp, t, term))
             if term is None:
                 break
-            gap = 0 if job == "Store Manager" else int(rng.integers(7, 45))
+            gap = 0 if job == "Store Manager" else int(rng.integers(*curves.VACANCY_DAYS))
             t = term + (gap + 1) * DAY
         return chain
 
+
+def _hire_leadership(hiring: _Hiring, stores: Stores) -> tuple[int, dict[str, int]]:
+    """The Head of Retail and a regional manager per region of the stores, all
+    hired before the history; their ids."""
+    regions = sorted({r for r in stores.table.column("region").to_pylist() if r != "Online"})
+    head = hiring.hire(vocab.HEAD_JOB["title"], vocab.HEAD_JOB["dept"], None,
+                       hiring.start - curves.HEAD_HIRED_BEFORE_DAYS * DAY, None)[0]
+    regional = {}
+    for region in regions:
+        hired = hiring.start - int(hiring.rng.integers(*curves.REGIONAL_HIRED_BEFORE_DAYS)) * DAY
+        regional[region] = hiring.hire(vocab.REGIONAL_JOB["title"], vocab.REGIONAL_JOB["dept"],
+                                       None, hired, head)[0]
+    return head, regional
+
+
+def _staff_stores(hiring: _Hiring, stores: Stores, head: int,
+                  regional: dict[str, int]) -> None:
+    """Fill every store's slots, in store order."""
+    region_of = dict(zip(stores.ids.tolist(), stores.table.column("region").to_pylist()))
     for store, opened, online in zip(stores.ids, stores.opened, stores.is_online):
         store = int(store)
         if online:
-            lead = fill_slot(store, "E-commerce Manager",
-                             vocab.ONLINE_JOBS["E-commerce Manager"], opened,
-                             lambda t: head, 8)
-            for job, spec in vocab.ONLINE_JOBS.items():
-                if job == "E-commerce Manager":
-                    continue
-                for _ in range(spec["count"]):
-                    fill_slot(store, job, spec, opened, _chain_lookup(lead), 3)
-            continue
-        boss = regional[region_of[store]]
-        managers = fill_slot(store, "Store Manager", vocab.STORE_JOBS["Store Manager"],
-                             opened, lambda t, boss=boss: boss, 6)
-        for job, spec in vocab.STORE_JOBS.items():
-            if job == "Store Manager":
-                continue
-            for _ in range(spec["per_store"]):
-                chain = fill_slot(store, job, spec, opened, _chain_lookup(managers),
-                                  2.5 if "Associate" in job else 4)
-                if job in vocab.SELLING_JOBS:
-                    staff += [(e, store, h, t) for e, h, t in chain]
-        staff += [(e, store, h, t) for e, h, t in managers]
+            _staff_online_store(hiring, store, opened, head)
+        else:
+            _staff_physical_store(hiring, store, opened, regional[region_of[store]])
 
-    # CDC changes: promotions, transfers, raises
-    physical = stores.ids[~stores.is_online]
+
+def _staff_online_store(hiring: _Hiring, store: int, opened, head: int) -> None:
+    """The e-commerce team: its manager reports to the Head of Retail, the rest
+    to the e-commerce manager of the day. Nobody online sells in a store."""
+    lead_job = "E-commerce Manager"
+    lead = hiring.fill_slot(store, lead_job, vocab.ONLINE_JOBS[lead_job]["dept"], opened,
+                            lambda t: head)
+    for job, spec in vocab.ONLINE_JOBS.items():
+        if job == lead_job:
+            continue
+        for _ in range(spec["count"]):
+            hiring.fill_slot(store, job, spec["dept"], opened, _chain_lookup(lead))
+
+
+def _staff_physical_store(hiring: _Hiring, store: int, opened, boss: int) -> None:
+    """A store's team: its manager reports to the regional manager, the rest to
+    the store manager of the day. The selling jobs' intervals go to the staff,
+    the store managers' last."""
+    lead_job = "Store Manager"
+    managers = hiring.fill_slot(store, lead_job, vocab.STORE_JOBS[lead_job]["dept"], opened,
+                                lambda t: boss)
+    for job, spec in vocab.STORE_JOBS.items():
+        if job == lead_job:
+            continue
+        for _ in range(spec["per_store"]):
+            chain = hiring.fill_slot(store, job, spec["dept"], opened, _chain_lookup(managers))
+            if job in vocab.SELLING_JOBS:
+                hiring.staff += [(e, store, h, t) for e, h, t in chain]
+    hiring.staff += [(e, store, h, t) for e, h, t in managers]
+
+
+def _change_versions(hiring: _Hiring, stores: Stores) -> list[dict]:
+    """CDC changes: a later version for a share of the employees, dated well
+    after their hire and before they leave."""
+    rng, physical = hiring.rng, stores.ids[~stores.is_online]
     versions = []
-    for row in list(rows):
-        lo = max(row["hire_date"] + 180 * DAY, start)
-        hi = (row["termination_date"] or end) - 30 * DAY
-        if hi <= lo or rng.random() >= 0.30:
+    for row in list(hiring.rows):
+        lo = max(row["hire_date"] + curves.CHANGE_AFTER_HIRE_DAYS * DAY, hiring.start)
+        hi = (row["termination_date"] or hiring.end) - curves.CHANGE_BEFORE_LEAVING_DAYS * DAY
+        if hi <= lo or rng.random() >= curves.EMPLOYEE_CHANGE_RATE:
             continue
         when = lo + int(rng.integers(0, (hi - lo).astype(int))) * DAY
-        new = dict(row, valid_from=when, is_first=False)
-        kind = rng.random()
-        if row["job_title"] in vocab.PROMOTIONS and kind < 0.4:
-            new["job_title"] = vocab.PROMOTIONS[row["job_title"]]
-            spec = vocab.STORE_JOBS[new["job_title"]]
-            new["department"] = spec["dept"]
-            new["salary"] = max(row["salary"] + 1500,
-                                int(round(rng.uniform(*spec["salary"]) / 100) * 100))
-        elif row["job_title"] in vocab.SELLING_JOBS[2:] and kind < 0.7 and len(physical) > 1:
-            new["store_id"] = int(physical[rng.integers(0, len(physical))])
-            if new["store_id"] == row["store_id"]:
-                new["store_id"] = int(physical[(np.flatnonzero(physical == row["store_id"])[0]
-                                                + 1) % len(physical)])
-            new["manager_id"] = _manager_at(rows, new["store_id"], when, row["manager_id"])
-        else:
-            new["salary"] = int(round(row["salary"] * rng.uniform(1.02, 1.06) / 100) * 100)
-        versions.append(new)
-    # a transfer moves the selling interval from the change date on (an
-    # employee has one change at most: their first interval is the one moved)
+        versions.append(_changed(rng, hiring.rows, physical, row, when))
+    return versions
+
+
+def _changed(rng: np.random.Generator, rows: list[dict], physical: np.ndarray, row: dict,
+             when) -> dict:
+    """``row``'s version from ``when`` on: promoted up the ladder where the job
+    has one, else transferred (selling staff below management), else raised."""
+    new = dict(row, valid_from=when, is_first=False)
+    kind = rng.random()
+    promote_below, transfer_below = curves.CHANGE_KIND_CUTS
+    if row["job_title"] in vocab.PROMOTIONS and kind < promote_below:
+        new["job_title"] = vocab.PROMOTIONS[row["job_title"]]
+        new["department"] = vocab.STORE_JOBS[new["job_title"]]["dept"]
+        new["salary"] = max(row["salary"] + curves.PROMOTION_MIN_RAISE,
+                            curves.salary_offer(rng, curves.SALARY_BANDS[new["job_title"]]))
+    elif (row["job_title"] in vocab.SELLING_JOBS[2:] and kind < transfer_below
+          and len(physical) > 1):
+        new["store_id"] = _transfer_store(rng, physical, row["store_id"])
+        new["manager_id"] = _manager_at(rows, new["store_id"], when, row["manager_id"])
+    else:
+        raised = row["salary"] * rng.uniform(*curves.RAISE_FACTOR)
+        new["salary"] = int(round(raised / curves.SALARY_ROUNDING) * curves.SALARY_ROUNDING)
+    return new
+
+
+def _transfer_store(rng: np.random.Generator, physical: np.ndarray, current: int) -> int:
+    """Another physical store, drawn uniformly (the next one if the draw is ``current``)."""
+    store = int(physical[rng.integers(0, len(physical))])
+    if store == current:
+        store = int(physical[(np.flatnonzero(physical == current)[0] + 1) % len(physical)])
+    return store
+
+
+def _move_transferred_intervals(rows: list[dict], staff: list[tuple],
+                                versions: list[dict]) -> None:
+    """A transfer moves the selling interval from the change date on (an
+    employee has one change at most: their first interval is the one moved)."""
     hired_at: dict[int, int] = {}
     first_interval: dict[int, int] = {}
     for r in rows:
@@ -600,7 +661,10 @@ def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Emplo
         staff[i] = (e, s, h, v["valid_from"] - DAY)
         staff.append((e, v["store_id"], v["valid_from"], t))
 
-    staff_arr = Staff(
+
+def _staff_intervals(staff: list[tuple], end: np.datetime64) -> Staff:
+    """The selling intervals as arrays; an open interval ends with the history."""
+    return Staff(
         employee_id=np.array([s[0] for s in staff]),
         store_id=np.array([s[1] for s in staff]),
         start=np.array([s[2] for s in staff], dtype="datetime64[D]"),
@@ -608,49 +672,55 @@ def build_employees(cfg: GeneratorConfig, pools: Pools, stores: Stores) -> Emplo
                      dtype="datetime64[D]"),
     )
 
-    def employee_text() -> pa.Table:
-        """The people (names, e-mails, phones, birth dates) and the versions as
-        text: this stream's draws after the staff's."""
-        all_rows = rows + sorted(versions, key=lambda r: r["valid_from"])
-        ids = np.array([r["employee_id"] for r in rows])
-        locales = draw(rng, vocab.PERSON_LOCALES, len(ids))
-        genders = draw(rng, {"Female": 0.62, "Male": 0.36, "Non-binary": 0.02}, len(ids))
-        first, last = draw_people(pools, rng, genders, locales)
-        local = np.array([f"{slug(f)}.{slug(l_)}" for f, l_ in zip(first, last)], dtype=object)
-        email = unique_emails(local, np.full(len(ids), RETAILER_DOMAIN, dtype=object), ids)
-        hire = np.array([r["hire_date"] for r in rows])
-        dob = hire - (rng.integers(18, 55, len(ids)) * 365 + rng.integers(0, 365, len(ids))) * DAY
-        phone = us_phones(rng, len(ids))
-        person = {int(e): i for i, e in enumerate(ids)}
-        idx = np.array([person[r["employee_id"]] for r in all_rows])
 
-        def col(name):
-            return np.array([r[name] for r in all_rows], dtype=object)
+def _staff_people(rng: np.random.Generator, pools: Pools, rows: list[dict]) -> dict:
+    """One person per employee (first versions' order): names, work e-mail,
+    birth date from their age at hire, phone."""
+    ids = np.array([r["employee_id"] for r in rows])
+    locales = draw(rng, vocab.PERSON_LOCALES, len(ids))
+    genders = draw(rng, vocab.STAFF_GENDERS, len(ids))
+    first, last = draw_people(pools, rng, genders, locales)
+    local = np.array([f"{slug(f)}.{slug(l_)}" for f, l_ in zip(first, last)], dtype=object)
+    email = unique_emails(local, np.full(len(ids), RETAILER_DOMAIN, dtype=object), ids)
+    hire = np.array([r["hire_date"] for r in rows])
+    age_low, age_high = curves.AGE_AT_HIRE_YEARS
+    dob = hire - (rng.integers(age_low, age_high, len(ids)) * 365
+                  + rng.integers(0, 365, len(ids))) * DAY
+    phone = us_phones(rng, len(ids))
+    return dict(ids=ids, first=first, last=last, email=email, dob=dob, phone=phone)
 
-        def dates(name):
-            return np.array([r[name] if r[name] is not None else np.datetime64("NaT")
-                             for r in all_rows], dtype="datetime64[D]")
 
-        valid_from = dates("valid_from")
-        table = text.table({
-            "employee_id": text.integer(col("employee_id").astype(int)),
-            "first_name": first[idx],
-            "last_name": last[idx],
-            "email": email[idx],
-            "phone": phone[idx],
-            "date_of_birth": text.date(dob[idx]),
-            "hire_date": text.date(dates("hire_date")),
-            "termination_date": text.date(dates("termination_date")),
-            "job_title": col("job_title"),
-            "department": col("department"),
-            "store_id": pa.array([r["store_id"] for r in all_rows], type=pa.int64()),
-            "manager_id": pa.array([r["manager_id"] for r in all_rows], type=pa.int64()),
-            "salary": text.cents(col("salary").astype(np.int64) * 100),
-            "updated_at": text.timestamp(at_time(valid_from, rng)),
-        })
-        return table
+def _employee_table(rng: np.random.Generator, pools: Pools, rows: list[dict],
+                    versions: list[dict]) -> pa.Table:
+    """The people and the versions as text: this stream's draws after the staff's."""
+    all_rows = rows + sorted(versions, key=lambda r: r["valid_from"])
+    people = _staff_people(rng, pools, rows)
+    person = {int(e): i for i, e in enumerate(people["ids"])}
+    idx = np.array([person[r["employee_id"]] for r in all_rows])
 
-    return Employees(staff_arr, Deferred(employee_text))
+    def col(name):
+        return np.array([r[name] for r in all_rows], dtype=object)
+
+    def dates(name):
+        return np.array([r[name] if r[name] is not None else np.datetime64("NaT")
+                         for r in all_rows], dtype="datetime64[D]")
+
+    return text.table({
+        "employee_id": text.integer(col("employee_id").astype(int)),
+        "first_name": people["first"][idx],
+        "last_name": people["last"][idx],
+        "email": people["email"][idx],
+        "phone": people["phone"][idx],
+        "date_of_birth": text.date(people["dob"][idx]),
+        "hire_date": text.date(dates("hire_date")),
+        "termination_date": text.date(dates("termination_date")),
+        "job_title": col("job_title"),
+        "department": col("department"),
+        "store_id": pa.array([r["store_id"] for r in all_rows], type=pa.int64()),
+        "manager_id": pa.array([r["manager_id"] for r in all_rows], type=pa.int64()),
+        "salary": text.cents(col("salary").astype(np.int64) * 100),
+        "updated_at": text.timestamp(at_time(dates("valid_from"), rng)),
+    })
 
 
 def _chain_lookup(chain):
@@ -699,20 +769,21 @@ def customer_core(cfg: GeneratorConfig, pools: Pools) -> Customers:
     rng = stream(cfg.seed, "customers")
     n = cfg.n_customers
     start, end = day(cfg.start_date), day(cfg.end_date)
-    pre = rng.random(n) < 0.40
+    pre = rng.random(n) < curves.PRE_HISTORY_CUSTOMER_SHARE
     history_days = (end - start).astype(int)
     # signups during the history grow over time (triangular towards the end)
-    during = start + (rng.triangular(0, 0.75, 1, n) * history_days).astype(int) * DAY
-    before = start - rng.integers(1, 7 * 365, n) * DAY
+    during = start + (rng.triangular(0, curves.SIGNUP_TRIANGLE_MODE, 1, n)
+                      * history_days).astype(int) * DAY
+    before = start - rng.integers(1, curves.PRE_HISTORY_SIGNUP_YEARS * 365, n) * DAY
     signup = np.sort(np.where(pre, before, during))
     ids = np.arange(1, n + 1)
     city = _draw_cities(pools, rng, n)
     tier = draw(rng, vocab.LOYALTY_TIERS, n)
     # repeat buyers: a heavy-tailed propensity to order, a third of customers
     # hardly ever come back
-    propensity = np.exp(rng.normal(0, 1.1, n)) * np.where(rng.random(n) < 0.33, 0.15, 1.0)
-    tier_boost = {"Bronze": 1.0, "Silver": 1.5, "Gold": 2.2, "Platinum": 3.2}
-    propensity *= np.array([tier_boost[t] for t in tier.keys])[tier.codes]
+    propensity = np.exp(rng.normal(0, curves.PROPENSITY_SIGMA, n)) * np.where(
+        rng.random(n) < curves.LAPSED_CUSTOMER_SHARE, curves.LAPSED_PROPENSITY, 1.0)
+    propensity *= np.array([curves.TIER_PROPENSITY[t] for t in tier.keys])[tier.codes]
     return Customers(None, ids, signup, np.cumsum(propensity), city[3], city, tier)
 
 

@@ -20,7 +20,7 @@ import io
 import sys
 from pathlib import Path
 
-from fashion_retail.gen import vocab, words
+from fashion_retail.gen import curves, vocab, words
 
 PATH = Path("seeds/reference/canonical_values.csv")
 SALE_PERIODS_PATH = Path("seeds/reference/sale_periods.csv")
@@ -32,7 +32,7 @@ def domains() -> dict[str, list[str]]:
     sizes = [s for system in vocab.SIZE_SYSTEMS.values() for s in system]
     materials = sorted({m for c in vocab.CATEGORIES.values() for m in c["materials"]})
     jobs = [*vocab.STORE_JOBS, *vocab.ONLINE_JOBS, vocab.REGIONAL_JOB["title"],
-            "Head of Retail"]
+            vocab.HEAD_JOB["title"]]
     return {
         "product_category": list(vocab.CATEGORIES),
         "size": list(dict.fromkeys(sizes)),
@@ -88,7 +88,7 @@ def render_sale_periods() -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["sale_period", "start_month", "start_day", "end_month", "end_day"])
-    for name, m0, d0, m1, d1, *_ in vocab.SALE_PERIODS:
+    for name, m0, d0, m1, d1, *_ in curves.SALE_PERIODS:
         writer.writerow([name, m0, d0, m1, d1])
     return buf.getvalue()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from fashion_retail.gen import anomalies, text, vocab
+from fashion_retail.gen import anomalies, curves, text, vocab
 from fashion_retail.gen.config import GeneratorConfig
 from fashion_retail.gen.entities import (
     CATEGORY_NAMES,
@@ -32,10 +32,6 @@ from fashion_retail.gen.notes import order_notes
 from fashion_retail.gen.pools import Pools
 from fashion_retail.gen.rng import stream
 
-LINES_PER_ORDER_EXTRA = 1.25   # lines per order = 1 + Poisson(this), capped
-MAX_LINES_PER_ORDER = 8
-RETURN_WINDOW_DAYS = (3, 30)
-
 
 @dataclass
 class Calendar:
@@ -49,27 +45,30 @@ class Calendar:
 
 
 def build_calendar(cfg: GeneratorConfig) -> Calendar:
+    """Expected orders per day and channel, and the day's discounts: growth,
+    month and weekday seasonality, sale periods and the online share (curves)."""
     days = np.arange(day(cfg.start_date), day(cfg.end_date) + DAY, DAY)
     years = (days - days[0]).astype(int) / 365.25
     month = days.astype("datetime64[M]").astype(int) % 12
     weekday = (days.astype(int) + 3) % 7          # 1970-01-01 was a Thursday
-    base = (1 + vocab.ANNUAL_GROWTH) ** years * np.array(vocab.MONTH_SEASONALITY)[month]
+    base = (1 + curves.ANNUAL_GROWTH) ** years * np.array(curves.MONTH_SEASONALITY)[month]
     lift = np.ones(len(days))
-    share = np.full(len(days), vocab.BASE_DISCOUNT_SHARE)
-    low = np.full(len(days), vocab.BASE_DISCOUNT_RANGE[0])
-    high = np.full(len(days), vocab.BASE_DISCOUNT_RANGE[1])
+    share = np.full(len(days), curves.BASE_DISCOUNT_SHARE)
+    low = np.full(len(days), curves.BASE_DISCOUNT_RANGE[0])
+    high = np.full(len(days), curves.BASE_DISCOUNT_RANGE[1])
     in_sale = np.zeros(len(days), bool)
     md = (month + 1) * 100 + (days - days.astype("datetime64[M]")).astype(int) + 1
-    for _, m0, d0, m1, d1, sale_lift, sale_share, (lo, hi) in vocab.SALE_PERIODS:
+    for _, m0, d0, m1, d1, sale_lift, sale_share, (lo, hi) in curves.SALE_PERIODS:
         mask = (md >= m0 * 100 + d0) & (md <= m1 * 100 + d1)
         lift[mask], share[mask], low[mask], high[mask] = sale_lift, sale_share, lo, hi
         in_sale |= mask
-    online_share = np.interp(years, [0, years[-1]], vocab.ONLINE_SHARE)
-    store = base * lift * np.array(vocab.WEEKDAY_STORE)[weekday] * (1 - online_share)
-    online = base * lift * np.array(vocab.WEEKDAY_ONLINE)[weekday] * online_share
-    store[md == 1225] = 0.0                      # stores are closed on Christmas Day
-    online[md == 1225] *= 0.4
-    mean_lines = 1 + LINES_PER_ORDER_EXTRA      # the cap trims a negligible tail
+    online_share = np.interp(years, [0, years[-1]], curves.ONLINE_SHARE)
+    store = base * lift * np.array(curves.WEEKDAY_STORE)[weekday] * (1 - online_share)
+    online = base * lift * np.array(curves.WEEKDAY_ONLINE)[weekday] * online_share
+    christmas = md == curves.CHRISTMAS_DAY[0] * 100 + curves.CHRISTMAS_DAY[1]
+    store[christmas] = 0.0                      # stores are closed on Christmas Day
+    online[christmas] *= curves.CHRISTMAS_ONLINE_FACTOR
+    mean_lines = 1 + curves.LINES_PER_ORDER_EXTRA   # the cap trims a negligible tail
     total_orders = cfg.n_order_lines / mean_lines
     scale = total_orders / (store.sum() + online.sum())
     return Calendar(days, store * scale, online * scale, share, low, high, in_sale)
@@ -94,7 +93,10 @@ def carried_products(cfg: GeneratorConfig, stores: Stores, products: Products) -
     style_of = products.style
     pop = np.bincount(style_of, weights=products.popularity)
     # popular styles are carried more widely; the mean share is store_assortment
-    p_style = np.clip(cfg.store_assortment * (0.5 + 0.5 * pop / pop.mean()), 0, 0.95)
+    flat = 1 - curves.CARRY_POPULARITY_WEIGHT
+    p_style = np.clip(cfg.store_assortment
+                      * (flat + curves.CARRY_POPULARITY_WEIGHT * pop / pop.mean()),
+                      0, curves.MAX_CARRY_SHARE)
     for s in np.flatnonzero(~stores.is_online):
         carried[s] = (rng.random(len(pop)) < p_style)[style_of]
     return carried
@@ -134,6 +136,46 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     Business incidents are part of what is generated; the marks say which rows the
     pipeline incidents touch when the chunk is loaded (see LoadMarks).
     """
+    run = _open_run(cfg, stores, products, employees, customers, state)
+    bounds = month_bounds(cfg)
+    per_chunk = months_per_chunk(cfg)
+    next_order, next_line = 1, 1
+    batch: list[_Month] = []
+    for month_no, (lo, hi) in enumerate(bounds):
+        month = _sell_month(run, month_no, lo, hi, incidents, next_order, next_line)
+        next_order += len(month.orders["order_id"][1])
+        next_line += len(month.lines["order_line_id"][1])
+        batch.append(month)
+        if len(batch) == per_chunk or month_no == len(bounds) - 1:
+            marks = LoadMarks(*(np.concatenate(part) for part in zip(*(m.marks for m in batch))))
+            yield SalesChunk([m.orders for m in batch], [m.lines for m in batch], marks,
+                             [m.month_no for m in batch])
+            batch = []
+
+
+@dataclass
+class _Run:
+    """What every month of sales draws from; fixed for the run, but for the
+    units sold, tallied month by month for the inventory simulation."""
+    cfg: GeneratorConfig
+    stores: Stores
+    products: Products
+    customers: Customers
+    state: SalesState | None
+    cal: Calendar
+    carried: np.ndarray         # (store row, product row) -> carried
+    shelves: Shelves
+    pair_index: np.ndarray      # (store row, product row) -> pair number or -1
+    sold: np.ndarray            # units sold per (pair, month)
+    cat_returns: np.ndarray     # return rate per category
+    markets: tuple              # (market per store, members, cumulative propensity, signup)
+    staff_by_store: tuple       # see _group_staff
+
+
+def _open_run(cfg: GeneratorConfig, stores: Stores, products: Products,
+              employees: Employees, customers: Customers, state: SalesState | None) -> _Run:
+    """The calendar, the stores' assortments, the customers' markets and the
+    staff rota; the tallies of units sold are handed to ``state``."""
     cal = build_calendar(cfg)
     carried = carried_products(cfg, stores, products)
     n_months = len(month_bounds(cfg))
@@ -144,8 +186,15 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     if state is not None:
         state.pair_index, state.sold = pair_index, sold
         state.months = np.array([lo.astype("datetime64[M]") for lo, _ in month_bounds(cfg)])
-
     cat_returns = np.array([vocab.CATEGORIES[c]["returns"] for c in CATEGORY_NAMES])
+    return _Run(cfg, stores, products, customers, state, cal, carried, shelves, pair_index,
+                sold, cat_returns, _customer_markets(stores, customers),
+                _group_staff(employees.staff))
+
+
+def _customer_markets(stores: Stores, customers: Customers) -> tuple:
+    """The market of each store (-1: none), and per market its customers, their
+    cumulative propensity to order and their signup dates."""
     store_market = np.array([
         next((i for i, m in enumerate(vocab.MARKETS) if m[1] == st), -1)
         for st in stores.state])
@@ -154,129 +203,195 @@ def generate_sales(cfg: GeneratorConfig, stores: Stores, products: Products,
     market_cum = [np.cumsum(np.diff(np.concatenate([[0.0], customers.propensity_cum]))[idx])
                   for idx in market_members]
     market_signup = [customers.signup[idx] for idx in market_members]
-    staff_by_store = _group_staff(employees.staff)
-    next_order, next_line = 1, 1
+    return store_market, market_members, market_cum, market_signup
 
-    bounds = month_bounds(cfg)
-    per_chunk = months_per_chunk(cfg)
-    batch_orders: list[dict] = []
-    batch_lines: list[dict] = []
-    batch_marks: list[tuple] = []
-    batch_months: list[int] = []
-    for month_no, (lo, hi) in enumerate(bounds):
-        rng = stream(cfg.seed, "sales", month_no)
-        month_incidents = [i for i in incidents if i.start <= hi and i.end >= lo]
-        d0 = int((lo - cal.days[0]).astype(int))
-        d1 = int((hi - cal.days[0]).astype(int)) + 1
-        days = cal.days[d0:d1]
-        # ---- orders per (day, store)
-        open_ = stores.opened[None, :] <= days[:, None]
-        w = np.where(open_, stores.weight[None, :], 0.0)
-        w = w / np.maximum(w.sum(axis=1, keepdims=True), 1e-12)
-        expected = w * cal.store_orders[d0:d1, None]
-        expected[:, stores.is_online] = cal.online_orders[d0:d1, None]
-        counts = rng.poisson(expected)
-        if month_incidents:
-            anomalies.adjust_counts(month_incidents, counts, expected, days, stores,
-                                    stream(cfg.seed, "anomalies", month_no))
-        day_idx, store_row = np.nonzero(counts)
-        reps = counts[day_idx, store_row]
-        o_day = np.repeat(days[day_idx], reps)
-        o_store = np.repeat(store_row, reps)
-        online = stores.is_online[o_store]
-        seconds = np.where(online, rng.integers(0, 86_400, len(o_day)),
-                           rng.integers(10 * 3600, 21 * 3600, len(o_day)))
-        o_ts = o_day.astype("datetime64[s]") + seconds.astype("timedelta64[s]")
-        order = np.argsort(o_ts, kind="stable")
-        o_day, o_store, online, o_ts = o_day[order], o_store[order], online[order], o_ts[order]
-        n_orders = len(o_day)
-        order_ids = np.arange(next_order, next_order + n_orders)
-        next_order += n_orders
 
-        # ---- customers: signed up by the order day, mostly from the store's market
-        customer = _draw_customers(rng, customers, o_day, o_store, store_market,
-                                   market_members, market_cum, market_signup, online)
+@dataclass
+class _Month:
+    """One month of sales, typed: {column: (formatter, values)}."""
+    month_no: int
+    orders: dict
+    lines: dict
+    marks: tuple                # anomalies.pipeline_marks
 
-        # ---- employees: a selling employee at that store that day
-        employee = _draw_staff(rng, staff_by_store, stores.ids[o_store], o_day, ~online)
 
-        pay_store = _choice(rng, vocab.PAYMENT_METHODS_STORE, n_orders)
-        pay_online = _choice(rng, vocab.PAYMENT_METHODS_ONLINE, n_orders)
-        orders = {
-            "order_id": (text.integer, order_ids),
-            "customer_id": (text.integer, customers.ids[customer]),
-            "store_id": (text.integer, stores.ids[o_store]),
-            "employee_id": (text.optional_integer, employee),
-            "channel": (CHANNEL, online.astype(np.int8)),
-            "order_date": (text.date, o_day),
-            "payment_method": (PAYMENT, np.where(online, pay_online, pay_store)),
-            # "notes": drawn by orders_table, from their own stream
-            "updated_at": (text.timestamp, o_ts),
-        }
+def _sell_month(run: _Run, month_no: int, lo: np.datetime64, hi: np.datetime64,
+                incidents, next_order: int, next_line: int) -> _Month:
+    """A month's orders and lines, from the month's own stream, in draw order:
+    orders, their customers, staff and payments, then lines, prices, returns."""
+    rng = stream(run.cfg.seed, "sales", month_no)
+    month_incidents = [i for i in incidents if i.start <= hi and i.end >= lo]
+    orders = _draw_orders(run, rng, lo, hi, month_no, month_incidents, next_order)
+    order_cols = _order_columns(run, rng, orders)
+    lines = _draw_lines(run, rng, orders, lo)
+    price, discount = _price_lines(run, rng, lines)
+    returned, ret_day, ret_ts = _return_lines(run, rng, orders, lines, month_incidents)
+    line_cols = {
+        "order_line_id": (text.integer, np.arange(next_line, next_line + len(lines.order))),
+        "order_id": (text.integer, orders.ids[lines.order]),
+        "line_number": (text.integer, lines.number),
+        "product_id": (text.integer, run.products.ids[lines.product]),
+        "quantity": (text.integer, lines.qty),
+        "unit_price": (text.cents, price),
+        "discount_amount": (text.cents, discount),
+        "is_returned": (text.boolean, returned),
+        "returned_date": (text.date, ret_day),
+        "updated_at": (text.timestamp, np.where(returned, ret_ts, orders.ts[lines.order])),
+    }
+    _tally_sold(run, lines, month_no)
+    marks = anomalies.pipeline_marks(
+        month_incidents, orders.day, lines.day, lines.category,
+        run.state.affected if run.state is not None else None)
+    return _Month(month_no, order_cols, line_cols, marks)
 
-        # ---- lines
-        n_lines = 1 + np.minimum(rng.poisson(LINES_PER_ORDER_EXTRA, n_orders),
-                                 MAX_LINES_PER_ORDER - 1)
-        l_order = np.repeat(np.arange(n_orders), n_lines)
-        line_no = np.arange(len(l_order)) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
-        l_store = o_store[l_order]
-        l_day = o_day[l_order]
-        month = int(lo.astype("datetime64[M]").astype(int) % 12)
-        season = np.exp(0.6 * products.season_sign * np.cos(2 * np.pi * month / 12))
-        avail = products.intro <= lo
-        weights = products.popularity * season * avail
-        product = _draw_products(rng, carried, shelves, weights, l_store)
-        qty = rng.choice([1, 2, 3], size=len(l_order), p=[0.87, 0.10, 0.03])
-        price = np.where(l_day >= products.change_date[product], products.new_price[product],
-                         products.price[product])
-        di = (l_day - cal.days[0]).astype(int)
-        discounted = rng.random(len(l_order)) < cal.sale_share[di]
-        pct = rng.uniform(cal.sale_low[di], cal.sale_high[di])
-        # last year's collections go deeper in a sale (clearance)
-        old = (l_day - products.intro[product]).astype(int) > 300
-        pct = np.where(cal.in_sale[di] & old, np.minimum(pct + 0.15, 0.7), pct)
-        discount = np.where(discounted, np.round(price * qty * pct), 0).astype(np.int64)
-        category = products.category[product]
-        p_return = cat_returns[category] * np.where(
-            online[l_order], vocab.RETURN_CHANNEL_FACTOR["online"],
-            vocab.RETURN_CHANNEL_FACTOR["store"])
-        ret_day = l_day + rng.integers(*RETURN_WINDOW_DAYS, len(l_order)) * DAY
-        if month_incidents:
-            p_return = p_return * anomalies.return_factor(month_incidents, l_day, category,
-                                                          online[l_order])
-        returned = (rng.random(len(l_order)) < p_return) & (ret_day <= day(cfg.end_date))
-        ret_day = np.where(returned, ret_day, np.datetime64("NaT"))
-        ret_ts = ret_day.astype("datetime64[s]") + rng.integers(
-            9 * 3600, 20 * 3600, len(l_order)).astype("timedelta64[s]")
-        line_ids = np.arange(next_line, next_line + len(l_order))
-        next_line += len(l_order)
-        lines = {
-            "order_line_id": (text.integer, line_ids),
-            "order_id": (text.integer, order_ids[l_order]),
-            "line_number": (text.integer, line_no),
-            "product_id": (text.integer, products.ids[product]),
-            "quantity": (text.integer, qty),
-            "unit_price": (text.cents, price),
-            "discount_amount": (text.cents, discount),
-            "is_returned": (text.boolean, returned),
-            "returned_date": (text.date, ret_day),
-            "updated_at": (text.timestamp, np.where(returned, ret_ts, o_ts[l_order])),
-        }
-        # units sold per (store, product) this month, for the inventory simulation
-        pair = pair_index[l_store, product]
-        ok = pair >= 0
-        sold[:, month_no] += np.bincount(pair[ok], weights=qty[ok],
-                                         minlength=sold.shape[0]).astype(np.int64)
-        batch_orders.append(orders)
-        batch_lines.append(lines)
-        batch_months.append(month_no)
-        batch_marks.append(anomalies.pipeline_marks(
-            month_incidents, o_day, l_day, category,
-            state.affected if state is not None else None))
-        if len(batch_orders) == per_chunk or month_no == len(bounds) - 1:
-            marks = LoadMarks(*(np.concatenate(part) for part in zip(*batch_marks)))
-            yield SalesChunk(batch_orders, batch_lines, marks, batch_months)
-            batch_orders, batch_lines, batch_marks, batch_months = [], [], [], []
+
+@dataclass
+class _Orders:
+    """A month's orders, in time order."""
+    day: np.ndarray             # datetime64[D]
+    store: np.ndarray           # store row
+    online: np.ndarray
+    ts: np.ndarray              # datetime64[s]
+    ids: np.ndarray             # order_id
+
+
+def _expected_orders(run: _Run, d0: int, d1: int, days: np.ndarray) -> np.ndarray:
+    """Expected orders per (day, store): a day's in-store demand shared by the
+    stores open that day by size, the online store's its own."""
+    stores = run.stores
+    open_ = stores.opened[None, :] <= days[:, None]
+    w = np.where(open_, stores.weight[None, :], 0.0)
+    w = w / np.maximum(w.sum(axis=1, keepdims=True), 1e-12)
+    expected = w * run.cal.store_orders[d0:d1, None]
+    expected[:, stores.is_online] = run.cal.online_orders[d0:d1, None]
+    return expected
+
+
+def _draw_orders(run: _Run, rng: np.random.Generator, lo: np.datetime64, hi: np.datetime64,
+                 month_no: int, month_incidents, first_id: int) -> _Orders:
+    """The month's orders: a Poisson count per (day, store), shaped by the
+    business incidents, each at a time of day its channel trades."""
+    d0 = int((lo - run.cal.days[0]).astype(int))
+    d1 = int((hi - run.cal.days[0]).astype(int)) + 1
+    days = run.cal.days[d0:d1]
+    expected = _expected_orders(run, d0, d1, days)
+    counts = rng.poisson(expected)
+    if month_incidents:
+        anomalies.adjust_counts(month_incidents, counts, expected, days, run.stores,
+                                stream(run.cfg.seed, "anomalies", month_no))
+    day_idx, store_row = np.nonzero(counts)
+    reps = counts[day_idx, store_row]
+    o_day = np.repeat(days[day_idx], reps)
+    o_store = np.repeat(store_row, reps)
+    online = run.stores.is_online[o_store]
+    opens, closes = curves.STORE_ORDER_HOURS
+    seconds = np.where(online, rng.integers(*curves.ONLINE_ORDER_SECONDS, len(o_day)),
+                       rng.integers(opens * 3600, closes * 3600, len(o_day)))
+    o_ts = o_day.astype("datetime64[s]") + seconds.astype("timedelta64[s]")
+    order = np.argsort(o_ts, kind="stable")
+    return _Orders(o_day[order], o_store[order], online[order], o_ts[order],
+                   np.arange(first_id, first_id + len(o_day)))
+
+
+def _order_columns(run: _Run, rng: np.random.Generator, orders: _Orders) -> dict:
+    """The orders' columns: a customer signed up by the order day (mostly from
+    the store's market), a selling employee at the store that day, a payment."""
+    n_orders = len(orders.day)
+    customer = _draw_customers(rng, run.customers, orders.day, orders.store, *run.markets,
+                               orders.online)
+    employee = _draw_staff(rng, run.staff_by_store, run.stores.ids[orders.store], orders.day,
+                           ~orders.online)
+    pay_store = _choice(rng, vocab.PAYMENT_METHODS_STORE, n_orders)
+    pay_online = _choice(rng, vocab.PAYMENT_METHODS_ONLINE, n_orders)
+    return {
+        "order_id": (text.integer, orders.ids),
+        "customer_id": (text.integer, run.customers.ids[customer]),
+        "store_id": (text.integer, run.stores.ids[orders.store]),
+        "employee_id": (text.optional_integer, employee),
+        "channel": (CHANNEL, orders.online.astype(np.int8)),
+        "order_date": (text.date, orders.day),
+        "payment_method": (PAYMENT, np.where(orders.online, pay_online, pay_store)),
+        # "notes": drawn by orders_table, from their own stream
+        "updated_at": (text.timestamp, orders.ts),
+    }
+
+
+@dataclass
+class _Lines:
+    """A month's order lines, in order then line number order."""
+    order: np.ndarray           # order row per line
+    number: np.ndarray          # line number within its order, from 1
+    day: np.ndarray             # the order's day
+    store: np.ndarray           # the order's store row
+    product: np.ndarray         # product row
+    category: np.ndarray        # the product's category
+    qty: np.ndarray
+
+
+def _draw_lines(run: _Run, rng: np.random.Generator, orders: _Orders,
+                lo: np.datetime64) -> _Lines:
+    """Lines per order, then a product per line (by popularity, the category's
+    season and the store's assortment) and its quantity."""
+    products = run.products
+    n_orders = len(orders.day)
+    n_lines = 1 + np.minimum(rng.poisson(curves.LINES_PER_ORDER_EXTRA, n_orders),
+                             curves.MAX_LINES_PER_ORDER - 1)
+    l_order = np.repeat(np.arange(n_orders), n_lines)
+    line_no = np.arange(len(l_order)) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
+    l_store = orders.store[l_order]
+    month = int(lo.astype("datetime64[M]").astype(int) % 12)
+    avail = products.intro <= lo
+    weights = products.popularity * curves.category_season(products.season_sign, month) * avail
+    product = _draw_products(rng, run.carried, run.shelves, weights, l_store)
+    qty = rng.choice(list(curves.QUANTITY_WEIGHTS), size=len(l_order),
+                     p=list(curves.QUANTITY_WEIGHTS.values()))
+    return _Lines(l_order, line_no, orders.day[l_order], l_store, product,
+                  products.category[product], qty)
+
+
+def _price_lines(run: _Run, rng: np.random.Generator, lines: _Lines) -> tuple:
+    """(unit price, discount) per line: the price of the day, discounted by the
+    sale calendar; last year's collections go deeper in a sale (clearance)."""
+    products, cal, product = run.products, run.cal, lines.product
+    price = np.where(lines.day >= products.change_date[product], products.new_price[product],
+                     products.price[product])
+    di = (lines.day - cal.days[0]).astype(int)
+    discounted = rng.random(len(lines.order)) < cal.sale_share[di]
+    pct = rng.uniform(cal.sale_low[di], cal.sale_high[di])
+    old = (lines.day - products.intro[product]).astype(int) > curves.CLEARANCE_AGE_DAYS
+    pct = np.where(cal.in_sale[di] & old,
+                   np.minimum(pct + curves.CLEARANCE_EXTRA_DISCOUNT,
+                              curves.MAX_CLEARANCE_DISCOUNT), pct)
+    discount = np.where(discounted, np.round(price * lines.qty * pct), 0).astype(np.int64)
+    return price, discount
+
+
+def _return_lines(run: _Run, rng: np.random.Generator, orders: _Orders, lines: _Lines,
+                  month_incidents) -> tuple:
+    """(returned, return date, return time) per line: by the category's return
+    rate and the channel's, within the return window and the history."""
+    n = len(lines.order)
+    online = orders.online[lines.order]
+    p_return = run.cat_returns[lines.category] * np.where(
+        online, curves.RETURN_CHANNEL_FACTOR["online"], curves.RETURN_CHANNEL_FACTOR["store"])
+    ret_day = lines.day + rng.integers(*curves.RETURN_WINDOW_DAYS, n) * DAY
+    if month_incidents:
+        p_return = p_return * anomalies.return_factor(month_incidents, lines.day,
+                                                      lines.category, online)
+    returned = (rng.random(n) < p_return) & (ret_day <= day(run.cfg.end_date))
+    ret_day = np.where(returned, ret_day, np.datetime64("NaT"))
+    opens, closes = curves.RETURN_HOURS
+    ret_ts = ret_day.astype("datetime64[s]") + rng.integers(
+        opens * 3600, closes * 3600, n).astype("timedelta64[s]")
+    return returned, ret_day, ret_ts
+
+
+def _tally_sold(run: _Run, lines: _Lines, month_no: int) -> None:
+    """Units sold per (store, product) this month, for the inventory simulation."""
+    pair = run.pair_index[lines.store, lines.product]
+    ok = pair >= 0
+    run.sold[:, month_no] += np.bincount(pair[ok], weights=lines.qty[ok],
+                                         minlength=run.sold.shape[0]).astype(np.int64)
 
 
 @dataclass
@@ -430,7 +545,7 @@ def _draw_customers(rng, customers: Customers, o_day, o_store, store_market,
     n = len(o_day)
     out = np.empty(n, dtype=np.int64)
     # everyone: online orders and a fifth of store orders (visitors, travellers)
-    local = ~online & (rng.random(n) < 0.8) & (store_market[o_store] >= 0)
+    local = ~online & (rng.random(n) < curves.LOCAL_CUSTOMER_SHARE) & (store_market[o_store] >= 0)
     glob = np.flatnonzero(~local)
     k = np.maximum(np.searchsorted(customers.signup, o_day[glob], side="right"), 1)
     u = rng.random(len(glob)) * customers.propensity_cum[k - 1]

@@ -1,8 +1,10 @@
 """The retailer's vocabulary: categories, sizes, colours, jobs, places.
 
-Everything that shapes the clean truth lives here as data, so the generator code
-stays free of magic values. Synonyms and typos used by the defect injector live
-here too, next to the canonical value they corrupt.
+The words that make up the clean truth, and their attributes, live here as
+data; the curves and rates that shape it (seasonality, tenures, salary bands,
+basket sizes) live in ``curves``. The generator code stays free of magic
+values. Synonyms and typos used by the defect injector live here too, next to
+the canonical value they corrupt.
 """
 
 from __future__ import annotations
@@ -123,6 +125,8 @@ MARKETS = [
 OUT_OF_MARKET_SHARE = 0.15
 
 GENDERS: dict[str, float] = {"Female": 0.58, "Male": 0.39, "Non-binary": 0.03}
+# the store staff's genders (fashion retail employs more women than it sells to)
+STAFF_GENDERS: dict[str, float] = {"Female": 0.62, "Male": 0.36, "Non-binary": 0.02}
 LOYALTY_TIERS: dict[str, float] = {
     "Bronze": 0.58, "Silver": 0.27, "Gold": 0.11, "Platinum": 0.04,
 }
@@ -135,54 +139,28 @@ PAYMENT_METHODS_ONLINE: dict[str, float] = {
     "Mobile Wallet": 0.07,
 }
 
-# job title -> department, annual salary range, count per store (None: special)
+# job title -> department and count per store (salary bands and tenures: curves)
 STORE_JOBS: dict[str, dict] = {
-    "Store Manager": dict(dept="Store Operations", salary=(62000, 85000), per_store=1),
-    "Assistant Manager": dict(dept="Store Operations", salary=(48000, 58000),
-                              per_store=1),
-    "Senior Sales Associate": dict(dept="Sales", salary=(36000, 44000), per_store=2),
-    "Sales Associate": dict(dept="Sales", salary=(31000, 38000), per_store=5),
-    "Stock Associate": dict(dept="Logistics", salary=(30000, 35000), per_store=2),
-    "Visual Merchandiser": dict(dept="Merchandising", salary=(40000, 50000),
-                                per_store=1),
+    "Store Manager": dict(dept="Store Operations", per_store=1),
+    "Assistant Manager": dict(dept="Store Operations", per_store=1),
+    "Senior Sales Associate": dict(dept="Sales", per_store=2),
+    "Sales Associate": dict(dept="Sales", per_store=5),
+    "Stock Associate": dict(dept="Logistics", per_store=2),
+    "Visual Merchandiser": dict(dept="Merchandising", per_store=1),
 }
 ONLINE_JOBS: dict[str, dict] = {
-    "E-commerce Manager": dict(dept="E-commerce", salary=(90000, 120000), count=1),
-    "E-commerce Specialist": dict(dept="E-commerce", salary=(55000, 75000), count=3),
-    "Customer Service Agent": dict(dept="Customer Service", salary=(36000, 45000),
-                                   count=6),
-    "Warehouse Associate": dict(dept="Logistics", salary=(32000, 38000), count=5),
+    "E-commerce Manager": dict(dept="E-commerce", count=1),
+    "E-commerce Specialist": dict(dept="E-commerce", count=3),
+    "Customer Service Agent": dict(dept="Customer Service", count=6),
+    "Warehouse Associate": dict(dept="Logistics", count=5),
 }
-REGIONAL_JOB = dict(title="Regional Manager", dept="Regional Operations",
-                    salary=(95000, 130000))
+REGIONAL_JOB = dict(title="Regional Manager", dept="Regional Operations")
+HEAD_JOB = dict(title="Head of Retail", dept="Executive")
 # jobs whose holders are credited with in-store sales
 SELLING_JOBS = ("Store Manager", "Assistant Manager", "Senior Sales Associate",
                 "Sales Associate")
 PROMOTIONS = {"Sales Associate": "Senior Sales Associate",
               "Senior Sales Associate": "Assistant Manager"}
-
-# --- retail calendar -------------------------------------------------------
-# month -> demand multiplier (January clearance lull, holiday peak)
-MONTH_SEASONALITY = [0.78, 0.72, 0.88, 0.94, 1.0, 0.96, 0.98, 0.95, 0.97, 1.02,
-                     1.22, 1.48]
-# Monday..Sunday multipliers for stores and for online
-WEEKDAY_STORE = [0.78, 0.80, 0.84, 0.92, 1.12, 1.45, 1.09]
-WEEKDAY_ONLINE = [1.08, 1.03, 1.00, 0.98, 0.93, 0.94, 1.04]
-# sale periods: (name, start month, start day, end month, end day, demand lift,
-# share of discounted lines, discount range)
-SALE_PERIODS = [
-    ("Winter Clearance", 1, 1, 1, 20, 1.25, 0.60, (0.30, 0.60)),
-    ("Spring Sale", 4, 10, 4, 20, 1.15, 0.40, (0.15, 0.30)),
-    ("Summer Sale", 6, 20, 7, 31, 1.22, 0.55, (0.20, 0.50)),
-    ("Black Friday", 11, 24, 11, 30, 1.85, 0.70, (0.25, 0.40)),
-    ("Boxing Day", 12, 26, 12, 31, 1.35, 0.60, (0.30, 0.50)),
-]
-BASE_DISCOUNT_SHARE = 0.10
-BASE_DISCOUNT_RANGE = (0.10, 0.20)
-# the online share of orders at the start and the end of the history
-ONLINE_SHARE = (0.30, 0.40)
-ANNUAL_GROWTH = 0.08
-RETURN_CHANNEL_FACTOR = {"store": 0.6, "online": 1.6}
 
 # --- defect vocabulary -----------------------------------------------------
 MISSING_SPELLINGS: dict[str | None, float] = {
