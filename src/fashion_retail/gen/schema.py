@@ -367,7 +367,8 @@ LEDGER = Table(
         Column("record_updated_at", "key", "updated_at of the affected row (with "
                "record_id, identifies one version)."),
         Column("column_name", "key", "Corrupted column; null for row defects."),
-        Column("defect_class", "key", "Defect class (see the README)."),
+        Column("defect_class", "key",
+               "Defect class (schema.DEFECT_CLASSES; the defect_classes seed)."),
         Column("clean_value", "key", "The true value; for near_duplicate the id of the "
                "original record; null for exact_duplicate."),
         Column("dirty_value", "key", "The value written to the raw table."),

@@ -1,6 +1,6 @@
 """Attacks on the privacy database, scored against the warehouse.
 
-The threat model (README, "The privacy layer"): whoever holds the privacy
+The threat model (README, "The privacy guarantee"): whoever holds the privacy
 database may also know real facts about a person (their phone number, a
 receipt, their e-mail address, when they signed up) and must not single out
 fewer than k people or learn more about someone they know. Each attack below
