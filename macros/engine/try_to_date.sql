@@ -40,6 +40,7 @@
         misparse. -#}
     {%- set java_formats = {
         '%Y-%m-%d': 'yyyy-MM-dd',
+        '%Y-%-m-%-d': 'yyyy-M-d',
         '%Y/%m/%d': 'yyyy/M/d',
         '%m/%d/%Y': 'M/d/yyyy',
         '%Y%m%d': 'yyyyMMdd',

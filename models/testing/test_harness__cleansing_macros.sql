@@ -17,6 +17,10 @@ final as (
         {{ standardize_phone('cleansing_macro_examples.input_text') }}
             as standardize_phone,
         {{ parse_date('cleansing_macro_examples.input_text') }} as parse_date,
+        {{ parse_date('cleansing_macro_examples.input_text', order='dmy') }}
+            as parse_date_dmy,
+        {{ parse_date('cleansing_macro_examples.input_text', order='ymd') }}
+            as parse_date_ymd,
         {{ parse_amount('cleansing_macro_examples.input_text') }} as parse_amount,
         {{ parse_integer('cleansing_macro_examples.input_text') }} as parse_integer,
         {{ parse_id('cleansing_macro_examples.input_text') }} as parse_id,
