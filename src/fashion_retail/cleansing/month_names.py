@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from fashion_retail.arguments import OneLineParser
+from fashion_retail.rendered import write_or_check
 
 PROJECT = Path(__file__).resolve().parents[3]
 OUTPUT = Path("macros/cleansing/month_names.sql")
@@ -86,17 +87,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit 1 when the committed macro is out of date")
     parser.add_argument("--project-dir", type=Path, default=PROJECT)
     args = parser.parse_args(argv)
-    path = args.project_dir / OUTPUT
-    text = render()
-    if args.check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT} is out of date: run python -m "
-                  "fashion_retail.cleansing.month_names", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}")
-    return 0
+    status = write_or_check(args.project_dir / OUTPUT, render(), args.check,
+                            "python -m fashion_retail.cleansing.month_names", OUTPUT)
+    if not args.check:
+        print(f"wrote {OUTPUT}")
+    return status
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from fashion_retail.rendered import write_or_check
+
 MACRO_PATH = Path("macros/anonymization/compatibility_forms.sql")
 # targets left out: they would need escaping in SQL string literals
 UNSAFE_TARGETS = frozenset("'\"\\`")
@@ -111,16 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit 1 when the committed macro is not what this renders")
     parser.add_argument("--project-dir", type=Path, default=Path("."))
     args = parser.parse_args(argv)
-    path = args.project_dir / MACRO_PATH
-    text = render()
-    if args.check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            print(f"{path} is out of date: run "
-                  "python -m fashion_retail.privacy.compatibility_forms", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(args.project_dir / MACRO_PATH, render(), args.check,
+                          "python -m fashion_retail.privacy.compatibility_forms")
 
 
 if __name__ == "__main__":
