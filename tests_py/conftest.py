@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 import pytest
+from dbt.cli.main import dbtRunner
 
 from fashion_retail.gen import schema
 from fashion_retail.gen.config import GeneratorConfig
@@ -54,3 +57,30 @@ def truth(truth_dir) -> duckdb.DuckDBPyConnection:
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str):
     return con.sql(sql).fetchone()[0]
+
+
+def compiled(select_list: str, folder: Path) -> str:
+    """The SQL `select <select_list> from corpus` compiles to on the DuckDB
+    target: macro calls in the select list become their SQL."""
+    os.environ.setdefault("FASHION_RETAIL_DUCKDB", str(folder / "corpus.duckdb"))
+    result = dbtRunner().invoke([
+        "compile", "--inline", f"select {select_list} from corpus",
+        "--project-dir", str(PROJECT), "--profiles-dir", str(PROJECT),
+        "--target-path", str(folder / "target"), "--log-path", str(folder / "logs"),
+        "--quiet"])
+    assert result.success, result.exception
+    return result.result.results[0].node.compiled_code
+
+
+def macro_readings(calls: dict[str, str], values: Sequence, folder: Path,
+                   value_type: str = "varchar") -> dict[str, list]:
+    """What each macro call gives on each value, on DuckDB: `calls` maps a name
+    to a call on the column `input_text` ("{{ parse_amount('input_text') }}");
+    the answer maps the name to one reading per value, in order."""
+    with duckdb.connect() as con:
+        con.execute(f"create table corpus (row_id integer, input_text {value_type})")
+        con.executemany("insert into corpus values (?, ?)", list(enumerate(values)))
+        select_list = ", ".join(["row_id", *(f"{call} as {name}" for name, call in calls.items())])
+        sql = compiled(select_list, folder)
+        rows = con.execute(f"select * from ({sql}) order by row_id").fetchall()
+    return {name: [row[1 + i] for row in rows] for i, name in enumerate(calls)}

@@ -18,21 +18,18 @@ year read.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import Counter
 
-import duckdb
 import pytest
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from dateutil import parser as dateutil_parser
-from dbt.cli.main import dbtRunner
 from faker import Faker
 
 from fashion_retail.cleansing import month_names
 
-from conftest import PROJECT
+from conftest import PROJECT, macro_readings
 
 LOCALES = ("en_US", "en_GB", "en_CA", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL")
 PER_LOCALE = 60
@@ -83,31 +80,13 @@ def dateutil_reading(text: str, order: str) -> dt.date | None:
         return None
 
 
-def compiled(expression: str, tmp_path) -> str:
-    """The SQL a macro call compiles to on the DuckDB target."""
-    result = dbtRunner().invoke([
-        "compile", "--inline", f"select {expression} as parsed from corpus",
-        "--project-dir", str(PROJECT), "--profiles-dir", str(PROJECT),
-        "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"),
-        "--quiet"])
-    assert result.success, result.exception
-    return result.result.results[0].node.compiled_code
-
-
 @pytest.fixture(scope="module")
 def readings(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dates")
-    os.environ.setdefault("FASHION_RETAIL_DUCKDB", str(folder / "dates.duckdb"))
     rows = corpus()
-    out = {}
-    with duckdb.connect() as con:
-        con.execute("create table corpus (row_id integer, input_text varchar)")
-        con.executemany("insert into corpus values (?, ?)",
-                        [(i, text) for i, (text, *_rest) in enumerate(rows)])
-        for order in ("mdy", "dmy", "ymd"):
-            sql = compiled(f"row_id, {{{{ parse_date('input_text', order='{order}') }}}}",
-                           folder)
-            out[order] = dict(con.execute(sql).fetchall())
+    out = macro_readings(
+        {order: f"{{{{ parse_date('input_text', order='{order}') }}}}"
+         for order in ("mdy", "dmy", "ymd")},
+        [text for text, *_rest in rows], tmp_path_factory.mktemp("dates"))
     return rows, out
 
 
