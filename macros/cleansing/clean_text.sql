@@ -1,5 +1,8 @@
 {% macro clean_text(expr) -%}
-    {#- 1. invisible characters are removed, not turned into spaces: NUL and
+    {#- 0. the value's text (text_of: any type) in Unicode normalization
+           form C (nfc), so that 'e' + a combining acute accent and 'é' are
+           one spelling;
+        1. invisible characters are removed, not turned into spaces: NUL and
            the other control characters that are not whitespace (C0 and C1),
            and Unicode format characters (soft hyphen, zero-width space and
            joiners, byte-order mark, bidirectional marks), so 'Ma<NUL>ria' and
@@ -20,7 +23,7 @@
         \t\n\x0b\f\r\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}
     {%- endset -%}
     {%- set visible = replace_all(
-        "cast(" ~ expr ~ " as " ~ dbt.type_string() ~ ")",
+        nfc(text_of(expr)),
         '[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f\\p{Cf}]+', '') -%}
     {%- set collapsed = replace_all(
         visible, '[ ' ~ spaces ~ '][ ' ~ spaces ~ ']+|[' ~ spaces ~ ']', ' ') -%}

@@ -1,21 +1,38 @@
 {% macro standardize_email(expr) -%}
-    {#- lower-case and trimmed; null unless it has the shape local@domain.tld -#}
-    {%- set email = "lower(trim(cast(" ~ expr ~ " as " ~ dbt.type_string() ~ ")))" -%}
+    {#- The address cleaned (clean_text: any type, Unicode NFC, invisible
+        characters and surrounding spaces gone) and lower-cased; null unless
+        it follows the syntax rules is_email checks. -#}
+    {%- set email = "lower(" ~ clean_text(expr) ~ ")" -%}
     case
         when {{ is_email(email) }} then {{ email }}
     end
 {%- endmacro %}
 
 {% macro is_email(email) -%}
-    {#- True when `email` (already lower-cased and trimmed) has the shape
-        local@domain.tld: a local part of 1 to 64 characters, dot-separated
-        labels of letters, digits and inner hyphens, a top-level label of 2 to
-        24 letters. The lengths are checked apart from the pattern: counted
-        repetitions make the regular expression several times slower. -#}
+    {#- True when `email` (already lower-cased and trimmed) follows the syntax
+        rules python-email-validator applies to an address it would accept
+        (without a deliverability check):
+        - a local part of 1 to 64 characters: runs of letters (any script),
+          digits and !#$%&'*+/=?^_`{|}~- joined by single dots (no leading,
+          trailing or double dot; no quoted local parts);
+        - a domain of two or more labels, each 1 to 63 letters (any script),
+          digits and inner hyphens, no '--' in third and fourth place except
+          in an 'xn--' label (punycode); a last label that is not all
+          digits and not one of the special-use names of RFC 6761 and 7686
+          (special_use_domains(): 'test', 'localhost', 'onion', ...);
+        - at most 254 characters in all.
+        A domain in Unicode ('münchen.de') and in punycode
+        ('xn--mnchen-3ya.de') are both accepted, each as written. The
+        lengths are checked apart from the main pattern: counted repetitions
+        make the regular expression several times slower. -#}
+    {%- set atom = "[a-z0-9!#$%&'*+/=?^_`{|}~\\p{L}\\p{M}\\p{N}-]+" -%}
+    {%- set alnum = "[\\p{L}\\p{M}\\p{N}]" -%}
+    {%- set label = alnum ~ "([\\p{L}\\p{M}\\p{N}-]*" ~ alnum ~ ")?" -%}
     (
-        {{ full_match(email,
-            "[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.[a-z]+") }}
+        {{ full_match(email, atom ~ "(\\." ~ atom ~ ")*@(" ~ label ~ "\\.)+" ~ label) }}
         and instr({{ email }}, '@') <= 65
-        and instr(reverse({{ email }}), '.') between 3 and 25
+        and length({{ email }}) <= 254
+        and not {{ regex_contains(email, "@(.*\\.)?([^x.][^.]|x[^n.])--|[^.@]{64}(\\.|$)|\\.([0-9]+|"
+            ~ special_use_domains() | join('|') ~ ")$") }}
     )
 {%- endmacro %}

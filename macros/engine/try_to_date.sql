@@ -48,7 +48,8 @@
         '%d %B %Y': 'd MMMM yyyy',
         '%b %d %Y': 'MMM d yyyy',
         '%B %d %Y': 'MMMM d yyyy',
-        '%Y-%m-%d %H:%M:%S': 'yyyy-MM-dd HH:mm:ss'
+        '%Y-%m-%d %H:%M:%S': 'yyyy-MM-dd HH:mm:ss',
+        '%Y-%m-%d %H:%M:%S.%f': 'yyyy-MM-dd HH:mm:ss.SSSSSS'
     } -%}
     {%- if format not in java_formats -%}
         {{ exceptions.raise_compiler_error(

@@ -21,6 +21,10 @@ final as (
             as parse_date_dmy,
         {{ parse_date('cleansing_macro_examples.input_text', order='ymd') }}
             as parse_date_ymd,
+        {{ parse_timestamp('cleansing_macro_examples.input_text') }}
+            as parse_timestamp,
+        {{ parse_timestamp('cleansing_macro_examples.input_text', order='dmy') }}
+            as parse_timestamp_dmy,
         {{ parse_amount('cleansing_macro_examples.input_text') }} as parse_amount,
         {{ parse_integer('cleansing_macro_examples.input_text') }} as parse_integer,
         {{ parse_id('cleansing_macro_examples.input_text') }} as parse_id,
