@@ -73,14 +73,22 @@ def compiled(select_list: str, folder: Path) -> str:
 
 
 def macro_readings(calls: dict[str, str], values: Sequence, folder: Path,
-                   value_type: str = "varchar") -> dict[str, list]:
+                   value_type: str = "varchar", seeds: Sequence[str] = ()) -> dict[str, list]:
     """What each macro call gives on each value, on DuckDB: `calls` maps a name
     to a call on the column `input_text` ("{{ parse_amount('input_text') }}");
-    the answer maps the name to one reading per value, in order."""
+    the answer maps the name to one reading per value, in order. A macro that
+    reads a reference seed (canonicalize) names it in `seeds`: it is loaded
+    from its CSV where the compiled SQL looks for it."""
+    select_list = ", ".join(["row_id", *(f"{call} as {name}" for name, call in calls.items())])
+    sql = compiled(select_list, folder)
     with duckdb.connect() as con:
+        if seeds:
+            catalog = Path(os.environ["FASHION_RETAIL_DUCKDB"]).stem
+            con.execute(f"attach ':memory:' as {catalog}")
+            for seed in seeds:
+                con.execute(f"create table {catalog}.main.{seed} as select * from read_csv("
+                            f"'{PROJECT}/seeds/reference/{seed}.csv', all_varchar = true)")
         con.execute(f"create table corpus (row_id integer, input_text {value_type})")
         con.executemany("insert into corpus values (?, ?)", list(enumerate(values)))
-        select_list = ", ".join(["row_id", *(f"{call} as {name}" for name, call in calls.items())])
-        sql = compiled(select_list, folder)
         rows = con.execute(f"select * from ({sql}) order by row_id").fetchall()
     return {name: [row[1 + i] for row in rows] for i, name in enumerate(calls)}

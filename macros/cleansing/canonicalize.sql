@@ -1,12 +1,20 @@
 {% macro canonicalize(expr, domain) -%}
-    {#- 1. the value (cleaned, lower-cased, without a trailing '.') is looked up
-           among the domain's known spellings in the canonical_values seed
-           (a known spelling at distance 0);
-        2. otherwise, among the domain's known spellings within 1 edit (4-6
-           characters) or 2 edits (7 or more) by Damerau-Levenshtein distance,
-           the closest wins (ties on distance go to the higher Jaro-Winkler
-           similarity) and gives its canonical value, unless the nearest
-           spellings of two different canonical values are exactly as close;
+    {#- 1. the value's key (lower case, accents dropped, letters and digits
+           only: 'U.S.A.', 'usa' and 'U S A' are one key; the seed's spellings
+           keyed alike, as gen/reference.py's spelling_key does) is looked up
+           among the domain's known spellings in the canonical_values seed;
+        2. otherwise a typo is read, when it is plausible: among the spellings
+           that begin with the same letter and hold the same digits (a
+           changed first letter or number makes another word: 'Tenn.' is not
+           'Penn.', '3X-Large' not 'X-Large'), those within 1 edit by
+           Damerau-Levenshtein distance for keys of 4 to 6 characters, but
+           never a substituted letter ('Pine' is not 'Pink', 'Toys' not
+           'Tops': in a short word a changed letter makes another word as
+           often as a typo; a dropped, doubled or swapped one rarely does),
+           or within 2 edits for 7 or more; the closest wins (ties on
+           distance go to the higher Jaro-Winkler similarity), unless the
+           nearest spellings of two different canonical values are exactly
+           as close;
         3. otherwise null: no guess.
         The value is cleaned once (not once per known spelling), and before any
         distance is computed, a known spelling whose length differs from the
@@ -15,12 +23,11 @@
         longer than every known spelling (a 10,000-character string) costs one
         cleaning and a length comparison per spelling, not edit matrices.
         The distance and the similarity come from edit_distance and
-        jaro_winkler_similarity (DuckDB's own functions; computed on Spark). -#}
+        jaro_winkler_similarity (DuckDB's own functions; computed on Spark);
+        levenshtein (both engines' own) tells a substitution from a swap. -#}
     {#- the most edits allowed, for the longest values -#}
     {%- set max_edits = 2 -%}
-    {%- set key -%}
-        trim(trailing '.' from lower({{ clean_text(expr) }}))
-    {%- endset -%}
+    {%- set key = spelling_key(clean_text(expr)) -%}
     {%- set domain_sql = "'" ~ domain | replace("'", "''") ~ "'" -%}
     {#- the distance is at least the difference in length (both lengths
         counted once: counting the characters of a long value is a pass over
@@ -68,10 +75,21 @@
                                 + case when known.is_synonym then 0.5 else 0 end
                     end as score,
                     case
+                        when
+                            known.first_letter != value.first_letter
+                            or known.digits != value.digits
+                            then 0
                         when greatest(known.spelling_length, value.value_length) <= 3
                             then 0
                         when greatest(known.spelling_length, value.value_length) <= 6
-                            then 1
+                            then case
+                                when
+                                    {{ reachable }}
+                                    and known.spelling_length = value.value_length
+                                    and levenshtein(known.spelling_key, value.value_key) = 1
+                                    then 0
+                                else 1
+                            end
                         else {{ max_edits }}
                     end as allowed
                 -- the value's key, computed once per value (not once per
@@ -79,7 +97,9 @@
                 from (
                     select
                         value_key,
-                        length(value_key) as value_length
+                        length(value_key) as value_length,
+                        left(value_key, 1) as first_letter,
+                        {{ replace_all('value_key', '[^0-9]+', '') }} as digits
                     from (select {{ key }} as value_key) as cleaned
                 ) as value
                 inner join (
@@ -87,11 +107,13 @@
                         canonical,
                         spelling_key,
                         is_synonym,
-                        length(spelling_key) as spelling_length
+                        length(spelling_key) as spelling_length,
+                        left(spelling_key, 1) as first_letter,
+                        {{ replace_all('spelling_key', '[^0-9]+', '') }} as digits
                     from (
                         select distinct
                             canonical,
-                            trim(trailing '.' from lower(spelling)) as spelling_key,
+                            {{ spelling_key('spelling') }} as spelling_key,
                             lower(spelling) != lower(canonical) as is_synonym
                         from {{ ref('canonical_values') }}
                         where domain = {{ domain_sql }}

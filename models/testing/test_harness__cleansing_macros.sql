@@ -32,6 +32,10 @@ final as (
             as canonical_category,
         {{ canonicalize('cleansing_macro_examples.input_text', 'size') }}
             as canonical_size,
+        {{ canonicalize('cleansing_macro_examples.input_text', 'colour') }}
+            as canonical_colour,
+        {{ canonicalize('cleansing_macro_examples.input_text', 'country') }}
+            as canonical_country,
         {{ canonicalize('cleansing_macro_examples.input_text', 'us_state') }}
             as canonical_state,
         {{ proper_case('cleansing_macro_examples.input_text') }} as proper_case

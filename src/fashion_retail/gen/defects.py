@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from fashion_retail.gen import schema, text, vocab
+from fashion_retail.gen import reference, schema, text, vocab
 from fashion_retail.gen.rng import stream
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -417,11 +417,17 @@ KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
 
 
 def typo(value: str, style: int, ctx) -> str:
-    """A dropped, swapped, doubled or mistyped letter; the style encodes which."""
+    """A dropped, swapped, doubled or mistyped letter (never the first); the
+    style encodes which."""
     if len(value) < 4:
         return synonym(value, style, ctx)
     i = 1 + style % (len(value) - 2)
     kind = (style // 64) % 4
+    if kind == 3 and len(reference.spelling_key(value)) <= 6:
+        # a wrong letter in a short word makes another word as often as a
+        # typo ('Tops' -> 'Toys', 'Pink' -> 'Pine'): no reader can tell, so a
+        # short word gets a dropped, swapped or doubled letter instead
+        kind = (style // 256) % 3
     letter = KEYBOARD[(style // 256) % 26]
     if kind == 0:
         t = value[:i] + value[i + 1:]                            # dropped letter

@@ -3,10 +3,17 @@
 ``seeds/reference/canonical_values.csv``:
 
 One row per (domain, spelling): every canonical value spells itself, and every
-known synonym or abbreviation maps to its canonical value. The cleansing macro
-``canonicalize(expr, domain)`` looks values up here (case-insensitively) before
-falling back to fuzzy matching for typos. ``seeds/reference/sale_periods.csv``:
-the sale calendar the generator's demand follows, for ``dim_dates``.
+known synonym or abbreviation maps to its canonical value: the generator's
+vocabulary, and spellings from well-kept sources that real exports use: a
+country's ISO 3166 alpha-2 and alpha-3 codes and names (pycountry) and its name
+in each market language (CLDR, through Babel); each state's USPS code and AP
+abbreviation (the `us` package); the usual size writings. The cleansing macro
+``canonicalize(expr, domain)`` looks values up here by their key (spelling_key:
+case, accents, spaces and punctuation aside) before falling back to fuzzy
+matching for typos; two canonical values sharing a key is an error.
+
+``seeds/reference/sale_periods.csv``: the sale calendar the generator's demand
+follows, for ``dim_dates``.
 ``seeds/reference/person_names.csv`` and ``common_words.csv``: the name gazetteer
 and the common English words of the privacy layer's free-text scrubber (see
 ``words.py``). ``--check`` exits 1 when a committed file is stale.
@@ -17,10 +24,27 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from fashion_retail.gen import curves, vocab, words
+
+#: the languages of the project's markets (country names are read in each)
+MARKET_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+#: size writings real exports use that the generator never writes
+SIZE_SPELLINGS = {
+    "XS": ["XSmall", "Extra-Small"], "S": ["SM"], "M": ["MD"], "L": ["LG"],
+    "XL": ["1XL", "X Large"], "XXL": ["2X", "2X-Large", "Extra Extra Large"],
+    "One Size": ["OSFA", "One Size Fits All", "OSFM", "One Size Fits Most", "Taille unique",
+                 "Talla única", "Taglia unica", "Einheitsgröße", "Tamanho único",
+                 "Eén maat"],
+}
+#: how a numeric size is written with its system's name ('38 EU', 'W32', '32W')
+NUMERIC_SIZE_SPELLINGS = ("Size {}", "EU {}", "{} EU", "W{}", "{}W")
+#: how a letter size is written with a word around it ('Size M')
+LETTER_SIZE_SPELLINGS = ("Size {}",)
 
 PATH = Path("seeds/reference/canonical_values.csv")
 SALE_PERIODS_PATH = Path("seeds/reference/sale_periods.csv")
@@ -51,27 +75,70 @@ def domains() -> dict[str, list[str]]:
     }
 
 
+def spelling_key(text: str) -> str:
+    """What canonicalize compares: lower case, accents dropped (NFD without
+    combining marks), letters and digits only ('U.S.A.' and 'usa' are one)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    unaccented = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", "", unaccented)
+
+
+def country_spellings(canonical: str, locale: str) -> list[str]:
+    """A country's ISO 3166 codes and names and its name in each market
+    language, from the territory of its locale ('it_IT' -> IT)."""
+    import pycountry
+    from babel import Locale
+
+    territory = Locale.parse(locale).territory
+    country = pycountry.countries.get(alpha_2=territory)
+    names = [country.alpha_2, country.alpha_3, country.name,
+             getattr(country, "official_name", None), getattr(country, "common_name", None)]
+    names += [Locale(language).territories[territory] for language in MARKET_LANGUAGES]
+    return [name for name in names if name]
+
+
+def state_spellings(canonical: str) -> list[str]:
+    """A state's name and AP abbreviation (the `us` package), and the
+    abbreviations the generator writes."""
+    import us
+
+    state = us.states.lookup(canonical)
+    spellings = [vocab.STATE_NAMES[canonical], state.ap_abbr]
+    if canonical in vocab.STATE_ABBREVIATIONS_AP:
+        spellings.append(vocab.STATE_ABBREVIATIONS_AP[canonical])
+    return [spelling for spelling in spellings if spelling]
+
+
 def rows() -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
+    locales = {name: locale for name, locale, *_ in vocab.SELLER_COUNTRIES}
     for domain, canonical_values in domains().items():
+        owner: dict[str, str] = {}
         for canonical in canonical_values:
             spellings = [canonical]
             if domain == "country":
                 spellings += vocab.COUNTRY_SPELLINGS.get(canonical, [])
+                spellings += country_spellings(canonical, locales[canonical])
             elif domain == "us_state":
-                spellings += [vocab.STATE_NAMES[canonical]]
-                if canonical in vocab.STATE_ABBREVIATIONS_AP:
-                    spellings.append(vocab.STATE_ABBREVIATIONS_AP[canonical])
-            elif domain == "size" and canonical.isdigit():
-                spellings += [f"Size {canonical}", f"EU {canonical}", f"W{canonical}"]
+                spellings += state_spellings(canonical)
+            elif domain == "size":
+                patterns = (NUMERIC_SIZE_SPELLINGS if canonical.isdigit()
+                            else LETTER_SIZE_SPELLINGS if canonical in SIZE_SPELLINGS
+                            and canonical != "One Size" else ())
+                spellings += vocab.SYNONYMS.get(canonical, [])
+                spellings += SIZE_SPELLINGS.get(canonical, [])
+                spellings += [pattern.format(canonical) for pattern in patterns]
             else:
                 spellings += vocab.SYNONYMS.get(canonical, [])
-            seen = set()
             for spelling in spellings:
-                key = spelling.lower().rstrip(".")
-                if key not in seen:
-                    seen.add(key)
-                    out.append((domain, spelling, canonical))
+                key = spelling_key(spelling)
+                if key in owner:
+                    if owner[key] != canonical:
+                        raise ValueError(f"{domain}: '{spelling}' names both {owner[key]} "
+                                         f"and {canonical}")
+                    continue
+                owner[key] = canonical
+                out.append((domain, spelling, canonical))
     return out
 
 
