@@ -52,7 +52,7 @@
         when {{ full_match(raw,
             '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?'
             ~ zone ~ ')?') }}
-            then {{ try_to_date("substr(" ~ raw ~ ", 1, 10)", '%Y-%m-%d') }}
+            then try_cast(substr({{ raw }}, 1, 10) as date)
         when {{ full_match(s, year_first ~ time) }}
             then {{ try_to_date(replace_all(s, '^' ~ year_first ~ '.*$',
                 g[1] ~ '-' ~ g[2] ~ '-' ~ g[3]), '%Y-%-m-%-d') }}

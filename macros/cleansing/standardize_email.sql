@@ -1,8 +1,9 @@
 {% macro standardize_email(expr) -%}
-    {#- The address cleaned (clean_text: any type, Unicode NFC, invisible
-        characters and surrounding spaces gone) and lower-cased; null unless
-        it follows the syntax rules is_email checks. -#}
-    {%- set email = "lower(" ~ clean_text(expr) ~ ")" -%}
+    {#- The address (text_of: any type) without surrounding whitespace,
+        Unicode spaces, zero-width characters and byte-order marks, composed
+        to NFC and lower-cased; null unless it follows the syntax rules
+        is_email checks. -#}
+    {%- set email = "lower(" ~ nfc(trim_spaces(text_of(expr))) ~ ")" -%}
     case
         when {{ is_email(email) }} then {{ email }}
     end
