@@ -73,7 +73,7 @@ def test_the_command_lists_its_subcommands():
 
 def test_each_subcommand_has_its_own_help():
     for command in (["generate"], ["report"], ["attack"], ["bench"], ["bench", "generate"],
-                    ["bench", "anonymize"], ["bench", "synthesize"]):
+                    ["bench", "anonymize"], ["bench", "synthesize"], ["bench", "staging"]):
         done = subprocess.run([FASHION_RETAIL, *command, "--help"], capture_output=True,
                               text=True)
         assert done.returncode == 0, (command, done.stderr)
@@ -84,7 +84,8 @@ def test_each_subcommand_has_its_own_help():
 def test_a_bad_argument_is_one_line_and_status_2():
     for argv in (["nope"], ["generate", "--scale", "x"], ["report", "--nope"],
                  ["attack"], ["bench", "nope"], ["bench", "--scales", "0"],
-                 ["bench", "generate", "--scale", "0"], ["bench", "synthesize", "--repeat", "0"]):
+                 ["bench", "generate", "--scale", "0"], ["bench", "synthesize", "--repeat", "0"],
+                 ["bench", "staging"], ["bench", "staging", "--baseline", "no-such-revision"]):
         done = subprocess.run([FASHION_RETAIL, *argv], capture_output=True, text=True)
         assert done.returncode == 2, (argv, done.stderr)
         assert done.stdout == "", argv

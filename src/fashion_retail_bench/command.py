@@ -3,7 +3,8 @@ the ``fashion_retail.commands`` entry point (the product does not import them).
 
 ``fashion-retail bench`` runs every benchmark against its baseline and writes
 the summary (``make bench``); ``fashion-retail bench generate|anonymize|
-synthesize`` runs one of them.
+synthesize|staging`` runs one of them (staging compares the staging models with
+a baseline revision's, ``--baseline``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ ONE = {
     "generate": "fashion_retail_bench.generate",
     "anonymize": "fashion_retail_bench.anonymize",
     "synthesize": "fashion_retail_bench.synthesize",
+    "staging": "fashion_retail_bench.staging",
 }
 
 
