@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fashion_retail import __version__
 from fashion_retail.arguments import OneLineParser
+from fashion_retail.gen import dialects
 from fashion_retail.gen.config import FORMATS, ConfigError, GeneratorConfig
 
 PROG = "fashion-retail generate"
@@ -67,6 +68,9 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
                    help="output folder (created if missing; default data/raw)")
     p.add_argument("--format", dest="fmt", choices=FORMATS, default="parquet",
                    help="file format (default parquet)")
+    p.add_argument("--dialect", choices=dialects.NAMES, default=dialects.DEFAULT,
+                   help="write the set as another system exports it, with a "
+                        f"{dialects.TRUTH_FILE} (default {dialects.DEFAULT}: the raw tables)")
     p.add_argument("--defect-rate", type=_number("--defect-rate", float), default=1.0,
                    help="multiplier on every documented defect rate; 0 = clean truth")
     incidents = p.add_mutually_exclusive_group()
@@ -107,7 +111,10 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
     try:
         from fashion_retail.gen.generate import generate
 
-        result = generate(cfg)
+        if args.dialect == dialects.DEFAULT:
+            result = generate(cfg)
+        else:
+            result = dialects.generate_dialect(cfg, args.dialect)
     except OSError as exc:
         parser.exit(1, f"{parser.prog}: error: cannot write to {args.out}: {_reason(exc)}; "
                        f"{unloadable}\n")
@@ -120,6 +127,9 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
         print(f"{'defect_ledger':<{width}}  {result.ledger_rows:>12,}")
         print(f"{'anomaly_ledger':<{width}}  {result.incidents:>12,}")
         rate = result.raw_rows / result.seconds if result.seconds else float("inf")
+        files = getattr(result, "files", {})
+        for name, rows in files.items():
+            print(f"{args.dialect}/{name}  {rows:>12,}")
         print(f"{result.raw_rows:,} raw rows in {result.seconds:.2f} s "
               f"({rate:,.0f} rows/s) -> {os.fspath(result.out)} ({cfg.fmt})")
     return 0
