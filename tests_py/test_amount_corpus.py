@@ -1,5 +1,5 @@
-"""parse_amount on the ways real exports write money, checked against the
-truth and against Zyte's price-parser.
+"""parse_amount and parse_currency on the ways real exports write money,
+checked against the truth and against Zyte's price-parser.
 
 The corpus: amounts drawn with numpy, each written as eighteen locales write
 money (CLDR through Babel: en_US, en_GB, en_CA, de_DE, fr_FR, es_ES, it_IT,
@@ -19,14 +19,14 @@ What must hold: no wrong amount ever (a value parse_amount reads is the true
 amount; a value the truth calls unreadable is null); every generated value
 read; agreement with price-parser on at least 99% of the values it reads
 unambiguously (its amount is the true amount: it drops every minus sign, so
-it cannot read a negative).
+it cannot read a negative); no wrong currency, and every ISO code read.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 
 import numpy as np
 import pytest
@@ -35,6 +35,7 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     get_currency_precision,
+    get_currency_symbol,
     get_decimal_symbol,
 )
 from price_parser import Price
@@ -142,6 +143,14 @@ def corpus() -> list[tuple[str, str, Decimal | None, str | None, str]]:
     return rows
 
 
+@cache
+def symbol_names_one_currency(locale: str) -> bool:
+    """Whether CLDR gives the locale's currency symbol to that currency only
+    ('€', 'R$', 'zł'; not '$', '£', '￥', 'kr')."""
+    symbol = currency_markers.spelling(get_currency_symbol(LOCALES[locale], locale=locale))
+    return currency_markers.markers().get(symbol) == LOCALES[locale]
+
+
 def price_parser_reading(text: str, hint: str) -> Decimal | None:
     return Price.fromstring(text, decimal_separator=hint).amount
 
@@ -151,15 +160,16 @@ def readings(tmp_path_factory):
     rows = corpus()
     out = macro_readings(
         {"point": "{{ parse_amount('input_text') }}",
-         "comma": "{{ parse_amount('input_text', decimal_separator=',') }}"},
+         "comma": "{{ parse_amount('input_text', decimal_separator=',') }}",
+         "currency": "{{ parse_currency('input_text') }}"},
         [text for text, *_rest in rows], tmp_path_factory.mktemp("amounts"))
     amounts = [out["point" if hint == "." else "comma"][i]
                for i, (_text, hint, *_rest) in enumerate(rows)]
-    return rows, amounts
+    return rows, amounts, out["currency"]
 
 
 def test_no_wrong_amount_and_every_generated_value_read(readings):
-    rows, amounts = readings
+    rows, amounts, _currencies = readings
     wrong, missed = [], []
     for (text, hint, truth, _named, how), got in zip(rows, amounts):
         if got is not None and got != truth:
@@ -172,7 +182,7 @@ def test_no_wrong_amount_and_every_generated_value_read(readings):
 
 
 def test_agrees_with_price_parser_where_it_reads_unambiguously(readings):
-    rows, amounts = readings
+    rows, amounts, _currencies = readings
     tally = Counter()
     disagreements = []
     for (text, hint, truth, _named, _how), got in zip(rows, amounts):
@@ -200,6 +210,30 @@ def test_agrees_with_price_parser_where_it_reads_unambiguously(readings):
     share = (tally["agree where the reference read unambiguously"]
              / tally["reference read unambiguously"])
     assert share >= 0.99, (share, dict(tally))
+
+
+def test_parse_currency_names_no_wrong_currency(readings):
+    """Never a wrong currency; every ISO code and every symbol CLDR gives to
+    one currency only is read; '$', '£', '¥', '￥', 'kr' and 'kr.' are null
+    (they name several)."""
+    rows, _amounts, currencies = readings
+    tally = Counter()
+    wrong, missed = [], []
+    for (text, _hint, _truth, written, how), got in zip(rows, currencies):
+        if got is not None and got != written:
+            wrong.append((text, got, written, how))
+        if written is None:
+            continue
+        tally["written with a currency"] += 1
+        tally["read"] += got == written
+        locale = how.split()[0]
+        must_read = " code" in how or how == "edge case" or symbol_names_one_currency(locale)
+        if must_read and got != written:
+            missed.append((text, got, written, how))
+    print(dict(tally), f"read share {tally['read'] / tally['written with a currency']:.3f}")
+    assert wrong == []
+    assert missed == []
+    assert [symbol_names_one_currency(locale) for locale in LOCALES].count(False) == 10
 
 
 @pytest.mark.parametrize("value_type", ["double", "decimal(20, 4)", "bigint"])

@@ -31,6 +31,7 @@ final as (
         ) }} as parse_amount_of_decimal,
         {{ parse_amount('length(cleansing_macro_examples.input_text)') }}
             as parse_amount_of_integer,
+        {{ parse_currency('cleansing_macro_examples.input_text') }} as parse_currency,
         {{ parse_integer('cleansing_macro_examples.input_text') }} as parse_integer,
         {{ parse_id('cleansing_macro_examples.input_text') }} as parse_id,
         {{ canonicalize('cleansing_macro_examples.input_text', 'product_category') }}
