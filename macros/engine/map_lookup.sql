@@ -1,7 +1,8 @@
 {% macro map_lookup(mapping, key_expr) -%}
     {#- The value a SQL expression's text maps to in a Jinja mapping of string
-        keys to numbers; null for any other text. One map literal: far cheaper
-        for a planner than a case with a branch per key. -#}
+        keys to SQL literals (numbers, or quoted text); null for any other
+        text. One map literal: far cheaper for a planner than a case with a
+        branch per key. -#}
     {{ return(adapter.dispatch('map_lookup', 'fashion_retail')(mapping, key_expr)) }}
 {%- endmacro %}
 

@@ -26,6 +26,16 @@ final as (
         {{ parse_timestamp('cleansing_macro_examples.input_text', order='dmy') }}
             as parse_timestamp_dmy,
         {{ parse_amount('cleansing_macro_examples.input_text') }} as parse_amount,
+        {{ parse_amount('cleansing_macro_examples.input_text', decimal_separator=',') }}
+            as parse_amount_eu,
+        {{ parse_amount('try_cast(cleansing_macro_examples.input_text as double)') }}
+            as parse_amount_of_double,
+        {{ parse_amount(
+            'try_cast(cleansing_macro_examples.input_text as decimal(20, 4))'
+        ) }} as parse_amount_of_decimal,
+        {{ parse_amount('length(cleansing_macro_examples.input_text)') }}
+            as parse_amount_of_integer,
+        {{ parse_currency('cleansing_macro_examples.input_text') }} as parse_currency,
         {{ parse_integer('cleansing_macro_examples.input_text') }} as parse_integer,
         {{ parse_id('cleansing_macro_examples.input_text') }} as parse_id,
         {{ canonicalize('cleansing_macro_examples.input_text', 'product_category') }}
