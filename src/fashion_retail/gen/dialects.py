@@ -527,9 +527,11 @@ def _market_columns(table: str) -> tuple[Out, ...]:
     return _columns(table, names, MARKET_OVERRIDES.get(table))
 
 
-MARKET_FILES = {"stores": "stores", "sellers": "sellers", "products": "products",
-                "employees": "staff", "customers": "customers", "orders": "orders",
-                "inventory_snapshots": "inventory"}
+#: the feed's file names where they are not the table's; order lines travel
+#: inside their orders
+MARKET_FILE_NAMES = {"employees": "staff", "inventory_snapshots": "inventory"}
+MARKET_FILES = {table: MARKET_FILE_NAMES.get(table, table) for table in schema.BUSINESS_TABLES
+                if table != "order_lines"}
 MARKETPLACE_FEED = Dialect(
     "marketplace_feed",
     "A marketplace's JSON lines feed: one object per line, an order with its lines "
