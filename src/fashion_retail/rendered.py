@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -18,3 +19,22 @@ def write_or_check(path: Path, text: str, check: bool, command: str,
         return 0
     print(f"{shown or path} is out of date: run {command}", file=sys.stderr)
     return 1
+
+
+def render_command(argv: list[str] | None, module: str, description: str, output: Path,
+                   render: Callable[[], str], project: Path) -> int:
+    """The command line of a module that renders one file: ``python -m
+    <module> [--check] [--project-dir DIR]`` writes ``output`` (relative to
+    the project) from ``render()``, or with --check fails when it is stale."""
+    from fashion_retail.arguments import OneLineParser
+
+    parser = OneLineParser(prog=f"python -m {module}", description=description)
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when the committed file is out of date")
+    parser.add_argument("--project-dir", type=Path, default=project)
+    args = parser.parse_args(argv)
+    status = write_or_check(args.project_dir / output, render(), args.check,
+                            f"python -m {module}", output)
+    if not args.check:
+        print(f"wrote {output}")
+    return status

@@ -26,8 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-from fashion_retail.arguments import OneLineParser
-from fashion_retail.rendered import write_or_check
+from fashion_retail.rendered import render_command
 
 PROJECT = Path(__file__).resolve().parents[3]
 OUTPUT = Path("macros/cleansing/currency_markers.sql")
@@ -125,18 +124,8 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = OneLineParser(prog="python -m fashion_retail.cleansing.currency_markers",
-                           description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 when the committed macro is out of date")
-    parser.add_argument("--project-dir", type=Path, default=PROJECT)
-    args = parser.parse_args(argv)
-    status = write_or_check(args.project_dir / OUTPUT, render(), args.check,
-                            "python -m fashion_retail.cleansing.currency_markers", OUTPUT)
-    if not args.check:
-        print(f"wrote {OUTPUT}")
-    return status
-
+    return render_command(argv, "fashion_retail.cleansing.currency_markers",
+                          __doc__.splitlines()[0], OUTPUT, render, PROJECT)
 
 if __name__ == "__main__":
     sys.exit(main())
