@@ -98,3 +98,17 @@ def test_the_assembled_patterns_are_libphonenumbers_validity():
             disagree.append((digits, valid, reference))
     assert len(numbers) > 5_000
     assert disagree == [], disagree
+
+
+def test_escapes_finds_the_shortest_string_one_pattern_matches_beyond_another():
+    escapes = numbering_plan.escapes
+    assert escapes("1[2-4]\\d{2,3}", "1\\d{3}") == "12000"
+    assert escapes("1\\d{3}", "\\d{4,5}") is None
+    assert escapes("(?:12)+", "1(?:21)*2") is None
+    assert escapes("(?:12)+", "12") == "1212"
+    assert escapes("[2-9]\\d{6}|3\\d{5}", "[2-9]\\d{6}") == "300000"
+    # Germany's fixed lines: libphonenumber's metadata is not nested
+    region = next(r for r in numbering_plan.regions() if r.region_code == "DE")
+    beyond = escapes(region.valid_pattern, region.general_pattern)
+    assert beyond is not None
+    assert not phonenumbers.is_valid_number(phonenumbers.parse(f"+49{beyond}"))

@@ -9,7 +9,9 @@ spellings; libphonenumber's example number of every kind in every region,
 written internationally, nationally (under its region) and with its trunk
 prefix after the calling code ('+44 (0) ...'), and a London and a New York
 number dialled from every region (its exit prefix); and the hand-written
-cases of issue 22. The reference reading: phonenumbers.parse(text, region),
+cases of issue 22; and random digits of every possible length under every
+calling code, international and national, most of them numbers that do not
+exist. The reference reading: phonenumbers.parse(text, region),
 then the E.164 form when is_valid_number, else null. `pytest -s` prints a
 tally per category (agree / null where the reference parsed / parsed where
 the reference gave null / different).
@@ -25,13 +27,18 @@ a 'tel:' URI with a phone-context, two '+' signs, one or two stray letters
 
 from __future__ import annotations
 
+import random
 from collections import Counter
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import duckdb
 import phonenumbers
 import pytest
 from faker import Faker
 from phonenumbers import PhoneNumberFormat
+
+from fashion_retail.cleansing.numbering_plan import NUMBER_TYPES, class_digits, escapes
 
 from conftest import compiled
 
@@ -125,7 +132,7 @@ def corpus() -> list[tuple[str, str, str]]:
             number.extension = str(faker.random_int(1, 99999))
             rows.append((phonenumbers.format_number(number, PhoneNumberFormat.RFC3966), region,
                          "extension"))
-    return rows + every_region()
+    return rows + every_region() + random_digits()
 
 
 def every_region() -> list[tuple[str, str, str]]:
@@ -156,6 +163,59 @@ def every_region() -> list[tuple[str, str, str]]:
                              + phonenumbers.national_significant_number(number), "GB",
                              "every region"))
     return rows
+
+
+def random_digits(per_length: int = 4) -> list[tuple[str, str, str]]:
+    """Random national numbers of every possible length in every calling
+    code's main region (most do not exist), '+', the calling code and the
+    digits read under US, and the digits alone under the region; and numbers
+    drawn from the pattern of each kind of number (fixed line, mobile...) of
+    the region, with the shortest the kind's pattern matches and the general
+    pattern does not (Germany's '4930000': libphonenumber's metadata is not
+    always nested), read under US."""
+    rng = random.Random(22)
+    rows = []
+    for code, regions in sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()):
+        region = regions[0]
+        if region == "001":
+            continue
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        for length in metadata.general_desc.possible_length:
+            for _ in range(per_length):
+                digits = str(rng.randint(1, 9)) + "".join(
+                    str(rng.randint(0, 9)) for _ in range(length - 1))
+                rows += [(f"+{code} {digits}", "US", "random digits"),
+                         (digits, region, "random digits")]
+        for kind in NUMBER_TYPES:
+            desc = getattr(metadata, kind)
+            if desc is None or not desc.national_number_pattern:
+                continue
+            pattern = desc.national_number_pattern
+            beyond = escapes(pattern, metadata.general_desc.national_number_pattern)
+            drawn = [_drawn(sre_parse.parse(pattern), rng) for _ in range(per_length)]
+            rows += [(f"+{code} {digits}", "US", "drawn from a kind")
+                     for digits in drawn + ([beyond] if beyond else [])]
+    return rows
+
+
+def _drawn(items, rng: random.Random) -> str:
+    """A random string of a parsed pattern (digits, classes, groups,
+    alternation, repeats: the syntax of the numbering plan)."""
+    out = []
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            out.append(chr(arg))
+        elif op is sre_constants.IN:
+            out.append(rng.choice(sorted(class_digits(arg))))
+        elif op is sre_constants.SUBPATTERN:
+            out.append(_drawn(arg[-1], rng))
+        elif op is sre_constants.BRANCH:
+            out.append(_drawn(rng.choice(arg[1]), rng))
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, high, inner = arg
+            count = rng.randint(low, min(high, low + 12))
+            out.extend(_drawn(inner, rng) for _ in range(count))
+    return "".join(out)
 
 
 def read_under_regions(rows: list[tuple[str, str, str]], folder) -> list[str | None]:

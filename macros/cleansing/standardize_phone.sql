@@ -22,8 +22,10 @@
            (its calling code in front, '1 212 ...', is read as
            libphonenumber reads it);
         4. the result is kept when it is a number of its calling code that
-           exists (fixed line, mobile, toll-free and the other kinds):
-           impossible ranges, unassigned area codes and wrong lengths are null.
+           exists (fixed line, mobile, toll-free and the other kinds; and, where
+           a kind's pattern is wider, the general pattern of the calling code's
+           numbers): impossible ranges, unassigned area codes and wrong
+           lengths are null.
         Each step is computed once (with_steps: nested selects of a scalar
         subquery on DuckDB, lambdas on Spark); the numbers that exist are
         tested by the calling code's first digit, nine patterns RE2 runs in
@@ -113,6 +115,10 @@
         case left(phone__e164, 1)
             {%- for digit, pattern in plan.valid_by_first_digit.items() %}
             when '{{ digit }}' then {{ full_match('phone__e164', pattern) }}
+            {%- for code, general in plan.general_where_kinds_escape.items()
+                if code.startswith(digit) %}
+                and (phone__e164 not like '{{ code }}%' or {{ full_match('phone__e164', general) }})
+            {%- endfor %}
             {%- endfor %}
         end
     {%- endset -%}

@@ -179,17 +179,7 @@ def _first(items) -> tuple[set[str], bool]:
         if op is sre_constants.LITERAL:
             return digits | {chr(arg)}, False
         if op is sre_constants.IN:
-            found: set[str] = set()
-            for kind, value in arg:
-                if kind is sre_constants.LITERAL:
-                    found.add(chr(value))
-                elif kind is sre_constants.RANGE:
-                    found |= {chr(c) for c in range(value[0], value[1] + 1)}
-                elif kind is sre_constants.CATEGORY:   # \d
-                    found |= set("0123456789")
-                else:
-                    raise ValueError(f"unexpected class item {kind}")
-            return digits | (found & set("0123456789")), False
+            return digits | (class_digits(arg) & set("0123456789")), False
         if op is sre_constants.SUBPATTERN:
             inner, empty = _first(arg[-1])
         elif op is sre_constants.BRANCH:
@@ -241,6 +231,107 @@ def match_lengths(pattern: str, longest: int = 20) -> set[int]:
             total = {a + b for a in total for b in step if a + b <= longest}
         return total
     return lengths(_parsed(pattern))
+
+
+class _Automaton:
+    """A nondeterministic automaton of a pattern's digit strings (Thompson's
+    construction over the syntax ENGINE_NEUTRAL allows): states are indexes,
+    each with its digit moves and its empty moves."""
+
+    def __init__(self, pattern: str):
+        self.moves: list[list[tuple[frozenset[str], int]]] = []
+        self.empty: list[list[int]] = []
+        self.start = self._state()
+        self.accept = self._sequence(_parsed(pattern), self.start)
+
+    def _state(self) -> int:
+        self.moves.append([])
+        self.empty.append([])
+        return len(self.moves) - 1
+
+    def _sequence(self, items, state: int) -> int:
+        for op, arg in items:
+            state = self._item(op, arg, state)
+        return state
+
+    def _item(self, op, arg, state: int) -> int:
+        if op in (sre_constants.LITERAL, sre_constants.IN):
+            after = self._state()
+            digits = ({chr(arg)} if op is sre_constants.LITERAL
+                      else class_digits(arg)) & set("0123456789")
+            self.moves[state].append((frozenset(digits), after))
+            return after
+        if op is sre_constants.SUBPATTERN:
+            return self._sequence(arg[-1], state)
+        if op is sre_constants.BRANCH:
+            after = self._state()
+            for branch in arg[1]:
+                self.empty[self._sequence(branch, state)].append(after)
+            return after
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, high, inner = arg
+            for _ in range(low):
+                state = self._sequence(inner, state)
+            if high == sre_constants.MAXREPEAT:
+                loop_end = self._sequence(inner, state)
+                self.empty[loop_end].append(state)
+                return state
+            after = self._state()
+            for _ in range(high - low):
+                self.empty[state].append(after)
+                state = self._sequence(inner, state)
+            self.empty[state].append(after)
+            return after
+        if op is sre_constants.AT:
+            return state
+        raise ValueError(f"unexpected regular expression item {op}")
+
+    def closure(self, states) -> frozenset[int]:
+        found, todo = set(states), list(states)
+        while todo:
+            for after in self.empty[todo.pop()]:
+                if after not in found:
+                    found.add(after)
+                    todo.append(after)
+        return frozenset(found)
+
+    def step(self, states: frozenset[int], digit: str) -> frozenset[int]:
+        return self.closure({after for state in states
+                             for digits, after in self.moves[state] if digit in digits})
+
+
+def class_digits(items) -> set[str]:
+    """The characters of a parsed character class ([0-9], [2-57], \\d)."""
+    found: set[str] = set()
+    for kind, value in items:
+        if kind is sre_constants.LITERAL:
+            found.add(chr(value))
+        elif kind is sre_constants.RANGE:
+            found |= {chr(c) for c in range(value[0], value[1] + 1)}
+        elif kind is sre_constants.CATEGORY:   # \d
+            found |= set("0123456789")
+        else:
+            raise ValueError(f"unexpected class item {kind}")
+    return found
+
+
+def escapes(inner: str, outer: str) -> str | None:
+    """A digit string ``inner`` matches and ``outer`` does not (the shortest),
+    or None when every match of ``inner`` is one of ``outer``: the two
+    automata run side by side over every digit string."""
+    a, b = _Automaton(inner), _Automaton(outer)
+    start = (a.closure({a.start}), b.closure({b.start}))
+    seen, queue = {start: ""}, [start]
+    for here in queue:
+        states_a, states_b = here
+        if a.accept in states_a and b.accept not in states_b:
+            return seen[here]
+        for digit in "0123456789":
+            there = (a.step(states_a, digit), b.step(states_b, digit))
+            if there[0] and there not in seen:
+                seen[there] = seen[here] + digit
+                queue.append(there)
+    return None
 
 
 def without_groups(pattern: str, keep_last: bool = False) -> str:
@@ -306,6 +397,19 @@ def assembled(plan: list[Region]) -> dict:
                 region.length_is_possible(n) for n in match_lengths(region.general_pattern)):
             raise ValueError(f"{region.region_code}: the general pattern matches impossible "
                              "lengths; the length test would need a pattern of its own")
+    # libphonenumber's valid number matches the general pattern and a kind's
+    # pattern; the SQL tests the general pattern too only where a kind's
+    # pattern matches numbers the general one does not (Germany's and
+    # Austria's fixed lines)
+    general_where_kinds_escape = {}
+    for region in plan:
+        if not any(escapes(p, region.general_pattern) for p in region.valid_patterns):
+            continue
+        if sum(other.calling_code == region.calling_code for other in plan) > 1:
+            raise ValueError(f"{region.region_code}: a kind's pattern matches numbers the "
+                             "general pattern does not, under a calling code other regions "
+                             "share: the SQL would need a pattern per region")
+        general_where_kinds_escape[region.calling_code] = without_groups(region.general_pattern)
     general_where_trunk_begins = {
         code: without_groups(region.general_pattern)
         for code, region in main.items() if region.trunk_may_begin_numbers}
@@ -320,6 +424,9 @@ def assembled(plan: list[Region]) -> dict:
         "trunk_blocked_lengths": "|".join(
             f"{code}[0-9]{{{n}}}" for code, region in main.items()
             if region.trunk_prefix_for_parsing for n in blocked(region)),
+        "general_where_kinds_escape": {
+            code: f"{code}(?:{pattern})"
+            for code, pattern in sorted(general_where_kinds_escape.items())},
         "general_where_trunk_begins": "|".join(
             f"{code}(?:{pattern})" for code, pattern in general_where_trunk_begins.items()),
         "regions": {
