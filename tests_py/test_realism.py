@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import phonenumbers
+
 from conftest import scalar
 
 
@@ -113,3 +115,15 @@ def test_stock_falls_with_sales(truth):
             from inventory_snapshots group by 1, 2)
         select corr(units, reorder_share) from sold join stock using (store_id, product_id)""")
     assert corr > 0.2
+
+
+def test_phone_numbers_exist(truth):
+    """Every phone number is one libphonenumber says exists (an area code
+    in use, a range a country assigns), so that cleansing it keeps it."""
+    numbers = [phone for (phone,) in truth.sql("""
+        select contact_phone from sellers union all select phone from customers
+        union all select phone from employees""").fetchall() if phone is not None]
+    assert len(numbers) > 200
+    invalid = [phone for phone in numbers
+               if not phonenumbers.is_valid_number(phonenumbers.parse(phone))]
+    assert invalid == []

@@ -16,6 +16,20 @@ final as (
             as standardize_email,
         {{ standardize_phone('cleansing_macro_examples.input_text') }}
             as standardize_phone,
+        {{ standardize_phone(
+            'cleansing_macro_examples.input_text', default_region='GB'
+        ) }} as standardize_phone_gb,
+        {{ standardize_phone(
+            'cleansing_macro_examples.input_text', default_region='IT'
+        ) }} as standardize_phone_it,
+        {{ standardize_phone(
+            'cleansing_macro_examples.input_text', default_region='BR'
+        ) }} as standardize_phone_br,
+        {{ standardize_phone(
+            'cleansing_macro_examples.input_text', default_region='JP'
+        ) }} as standardize_phone_jp,
+        {{ standardize_phone(parse_integer('cleansing_macro_examples.input_text')) }}
+            as standardize_phone_number,
         {{ parse_date('cleansing_macro_examples.input_text') }} as parse_date,
         {{ parse_date('cleansing_macro_examples.input_text', order='dmy') }}
             as parse_date_dmy,

@@ -21,7 +21,14 @@ import pyarrow.compute as pc
 
 from fashion_retail.gen import curves, text, vocab
 from fashion_retail.gen.config import GeneratorConfig
-from fashion_retail.gen.pools import Pools, ascii_fold, draw_people, faker_for, us_phones
+from fashion_retail.gen.pools import (
+    Pools,
+    ascii_fold,
+    draw_people,
+    faker_for,
+    national_phone,
+    us_phones,
+)
 from fashion_retail.gen.rng import Drawn, choice, draw, stream
 
 RETAILER_DOMAIN = "atelier-retail.com"
@@ -220,15 +227,7 @@ def build_sellers(cfg: GeneratorConfig, pools: Pools) -> Sellers:
     country_p = np.array([c[4] for c in vocab.SELLER_COUNTRIES])
     country = rng.choice(len(vocab.SELLER_COUNTRIES), size=n, p=country_p / country_p.sum())
     tier = choice(rng, {k: v["p"] for k, v in vocab.BRAND_TIERS.items()}, n)
-    phones = []
-    for c in country:
-        _, _, dial, digits, _ = vocab.SELLER_COUNTRIES[c]
-        if dial == "1":   # North American numbering: area code and exchange 2-9xx
-            national = us_phones(rng, 1)[0][2:]
-        else:
-            national = str(rng.integers(1, 10)) + "".join(
-                rng.integers(0, 10, digits - 1).astype(str))
-        phones.append(f"+{dial}{national}")
+    phones = [national_phone(rng, *vocab.SELLER_COUNTRIES[c][2:4]) for c in country]
     commission = np.array([rng.uniform(*vocab.BRAND_TIERS[t]["commission"]) for t in tier])
     onboarded = uniform_dates(rng, np.full(n, day(dt.date(2010, 1, 1))),
                               np.full(n, day(cfg.start_date) + 400 * DAY))

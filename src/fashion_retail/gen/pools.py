@@ -9,9 +9,11 @@ from the pools with numpy.
 
 from __future__ import annotations
 
+import csv
 import importlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -178,10 +180,75 @@ def draw_people(pools: Pools, rng: np.random.Generator, genders: Drawn,
     return first, last
 
 
+@cache
+def _numbering_plan() -> dict[str, tuple[str, str]]:
+    from fashion_retail.cleansing.numbering_plan import PROJECT, SEED
+
+    with open(PROJECT / SEED, newline="", encoding="utf-8") as handle:
+        return {row["calling_code"]: (row["general_pattern"], row["valid_pattern"])
+                for row in csv.DictReader(handle) if row["is_main_region"] == "true"}
+
+
+@cache
+def number_exists(calling_code: str) -> Callable[[str], bool]:
+    """Whether a national number of a calling code's main region exists, as
+    the committed numbering plan (libphonenumber's, rendered by
+    ``fashion_retail.cleansing.numbering_plan``) says and ``standardize_phone``
+    reads: it matches the general pattern and a kind's (fixed line, mobile...).
+    The generator writes only numbers that could be dialled."""
+    general, valid = (re.compile(pattern) for pattern in _numbering_plan()[calling_code])
+    return lambda national: bool(general.fullmatch(national) and valid.fullmatch(national))
+
+
+@cache
+def us_area_codes() -> np.ndarray:
+    """The United States' area codes in which a number exists."""
+    exists = number_exists("1")
+    return np.array([area for area in range(200, 1000)
+                     if any(exists(f"{area}{exchange}0000")
+                            for exchange in range(200, 1000, 37))], dtype=np.int64)
+
+
 def us_phones(rng: np.random.Generator, n: int) -> np.ndarray:
-    """E.164 North American numbers: +1, area code and exchange not starting 0/1."""
-    area = rng.integers(201, 990, n)
-    exchange = rng.integers(200, 1000, n)
-    line = rng.integers(0, 10_000, n)
-    number = area.astype(np.int64) * 10_000_000 + exchange * 10_000 + line
+    """E.164 United States numbers that exist. A first try of area code
+    (201-989), exchange (200-999) and line; the numbers the numbering plan
+    says do not exist are drawn again, in an area code in use, from a child
+    stream (``Generator.spawn`` does not advance ``rng``: the caller's other
+    draws are the same whichever numbers were drawn again)."""
+    exists = number_exists("1")
+    number = (rng.integers(201, 990, n).astype(np.int64) * 10_000_000
+              + rng.integers(200, 1000, n) * 10_000 + rng.integers(0, 10_000, n))
+    todo = np.flatnonzero([not exists(str(value)) for value in number.tolist()])
+    if len(todo):
+        again, areas = rng.spawn(1)[0], us_area_codes()
+        while len(todo):
+            drawn = (areas[again.integers(0, len(areas), len(todo))] * 10_000_000
+                     + again.integers(200, 1000, len(todo)) * 10_000
+                     + again.integers(0, 10_000, len(todo)))
+            number[todo] = drawn
+            todo = todo[[not exists(str(value)) for value in drawn.tolist()]]
     return "+1" + text.integer_objects(number)
+
+
+#: tries at a valid national number before giving up (every seller country's
+#: numbers of its length are valid more often than one time in a hundred)
+NATIONAL_NUMBER_TRIES = 10_000
+
+
+def national_phone(rng: np.random.Generator, calling_code: str, digits: int) -> str:
+    """One E.164 number of a country: a national number of `digits` digits,
+    drawn again (from a child stream, as in us_phones) until the numbering
+    plan says it exists."""
+    if calling_code == "1":
+        return str(us_phones(rng, 1)[0])
+    exists = number_exists(calling_code)
+    draws = rng
+    for _ in range(NATIONAL_NUMBER_TRIES):
+        national = str(draws.integers(1, 10)) + "".join(
+            draws.integers(0, 10, digits - 1).astype(str))
+        if exists(national):
+            return f"+{calling_code}{national}"
+        if draws is rng:
+            draws = rng.spawn(1)[0]
+    raise ValueError(f"no valid {digits}-digit number for calling code +{calling_code} "
+                     f"in {NATIONAL_NUMBER_TRIES} tries")
