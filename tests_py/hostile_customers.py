@@ -4,12 +4,13 @@
 layer), the defect-ledger rows that describe them, and what the cleansing must make
 of them:
 
-- most share placeholders: one phone (in several writings), one e-mail, 1970-01-01,
-  one street address ('123 Main St'; a fifth of them the whole address, city, state
-  and ZIP code too); their names, signup dates, genders, tiers, cities and states
-  are those of real customers, so only the placeholders are odd (when all 45,000 of
-  a 50,000-row crowd share their whole address, state included, the statistical
-  twins refuse the table: too few distinct rows to sample without copying one);
+- most share placeholders: one phone that is no number (in several writings,
+  cleansed to null), one e-mail, 1970-01-01, one street address ('123 Main St'; a
+  fifth of them the whole address, city, state and ZIP code too); their names,
+  signup dates, genders, tiers, cities and states are those of real customers, so
+  only the placeholders are odd (when all 45,000 of a 50,000-row crowd share their
+  whole address, state included, the statistical twins refuse the table: too few
+  distinct rows to sample without copying one);
 - walk-in groups share a store's phone, 1970-01-01 and the store's address;
 - others carry 10,000-character values in every column, NUL and invisible
   characters inside names, or impossible signup and birth dates (year 9999, 1800);
@@ -55,10 +56,13 @@ OUT_OF_RANGE_AT = ["9999-12-31 23:59:59", "2999-01-01 00:00:00", "2026-03-01 00:
                    "1899-12-31 23:59:59", "1850-06-15 12:00:00", "0001-01-01 00:00:00"]
 #: dates no customer can have: nulled (and a birth date flagged), the row kept
 IMPOSSIBLE_DATES = ["9999-12-31", "2999-02-03", "12/31/9999", "1800-01-01"]
-#: one placeholder each, in writings that standardize alike: (raw, clean, class)
-PLACEHOLDER_PHONES = [("+15555555555", None), ("555-555-5555", "phone_format"),
-                      ("(555) 555-5555", "phone_format"), ("+1 555 555 5555", "phone_format")]
-PLACEHOLDER_PHONE = "+15555555555"
+#: one placeholder each, in writings that standardize alike: (raw, class), and the
+#: clean value. The placeholder phone is no number (area code 555 is not in use):
+#: null once cleansed
+PLACEHOLDER_PHONES = [("+15555555555", "impossible_value"), ("555-555-5555", "impossible_value"),
+                      ("(555) 555-5555", "impossible_value"),
+                      ("+1 555 555 5555", "impossible_value")]
+PLACEHOLDER_PHONE = None
 PLACEHOLDER_EMAILS = [("noemail@example.com", None), ("NoEmail@Example.com ", "email_noise"),
                       (" noemail@example.com", "email_noise")]
 PLACEHOLDER_EMAIL = "noemail@example.com"
