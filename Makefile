@@ -110,7 +110,7 @@ spark-if-java: ## the Spark checks (make test-spark) where Java is installed
 
 lint: venv ## ruff on the Python, sqlfluff (dbt templater, duckdb) on the SQL
 	$(BIN)/ruff check src tests_py tests_spark models
-	$(BIN)/sqlfluff lint --processes 2 models tests analyses
+	$(BIN)/python -m fashion_retail.sql_lint lint --processes 2 models tests analyses
 
 # dbt tests run on their own database file, so `make test` never replaces a
 # warehouse built at another scale

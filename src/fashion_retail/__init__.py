@@ -8,7 +8,8 @@ Subpackages, one per capability the dbt project calls on or a user runs:
   the attack suite against the privacy database;
 - ``synth``: statistical twins, called by the dbt Python models;
 - ``report``: the static data-quality and monitoring report;
-- ``cli``: the ``fashion-retail`` command.
+- ``cli``: the ``fashion-retail`` command;
+- ``sql_lint``: sqlfluff with the recursion limit the SQL needs (``make lint``).
 
 Importing the package imports nothing else: ``privacy.key_store`` runs in the
 Spark virtualenv, which has neither numpy nor Faker.
