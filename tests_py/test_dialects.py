@@ -8,12 +8,6 @@ trip: for every exported column, the cleansing macro of its semantic type with
 the truth file's hints gives back the clean value (a defect-rate-0 run of the
 same seed) for at least 99.9% of the cells that carry no injected defect.
 `pytest -s` prints the per-column figures.
-
-Columns whose macro does not take the truth file's hint yet (phones'
-default_region, amounts' decimal_separator: other branches) are read as they
-must finally be; until those macros arrive, they are reported as waiting and
-the round trip is an expected failure (xfail) naming them, once every other
-column has passed.
 """
 
 from __future__ import annotations
@@ -247,17 +241,6 @@ def macro_call(column: dict) -> str | None:
             "email": "standardize_email"}[kind].join(["{{ ", f"({x}) }}}}"])
 
 
-def waiting_for(call: str) -> str | None:
-    """'macro(hint)' when the macro on this checkout does not take a hint the
-    call passes (it arrives with another branch), else None."""
-    for macro, hint in re.findall(r"([a-z_]+)\('input_text', ([a-z_]+)=", call):
-        source = (PROJECT / f"macros/cleansing/{macro}.sql").read_text()
-        signature = re.search(rf"macro {macro}\(([^)]*)\)", source).group(1)
-        if hint not in signature:
-            return f"{macro}({hint})"
-    return None
-
-
 def read_all(values_by_call: dict[str, set], folder: Path) -> dict[str, dict]:
     """Each call's reading of each of its values, as text, in one dbt compile
     (a compile costs seconds): a corpus of (row_id, call_id, input_text) and a
@@ -399,21 +382,15 @@ def test_round_trip(name, exported, dirty_dir, clean_index, tmp_path_factory):
             cells = [cells[i] for i in sorted(rng.choice(len(cells), MAX_CELLS, False))]
         sampled.append((file, label, column, cells))
         call = macro_call(column)
-        if call is not None and waiting_for(call) is None:
+        if call is not None:
             by_call[call].update(text for text, _ in cells)
     readings = read_all(dict(by_call), tmp_path_factory.mktemp(f"readings_{name}"))
     print(f"{name}: {len(by_call)} calls read in {time.perf_counter() - started:.1f} s",
           file=sys.__stderr__)
-    failing, waiting = [], []
+    failing = []
     report = [f"{name}: round trip per column (cells without a defect)"]
     for file, label, column, cells in sampled:
         call = macro_call(column)
-        pending = waiting_for(call) if call else None
-        if pending:
-            waiting.append((file, label, pending))
-            report.append(f"  {file:<26} {label:<28} {column['semantic_type']:<12} "
-                          f"{len(cells):>6} cells  waiting for {pending}")
-            continue
         if call is None:
             right = sum(text == want for text, want in cells)
         else:
@@ -429,11 +406,6 @@ def test_round_trip(name, exported, dirty_dir, clean_index, tmp_path_factory):
     (PROJECT / "target").mkdir(exist_ok=True)
     (PROJECT / "target" / f"dialect_round_trip_{name}.txt").write_text("\n".join(report) + "\n")
     assert failing == []
-    if waiting:
-        # every other column passed; these read once their macro takes the
-        # hint (the check above is on the macro's own signature, so this
-        # stops applying the day it does)
-        pytest.xfail(f"columns waiting for a macro hint: {waiting}")
 
 
 # ---------------------------------------------- rendering, by reference libraries
