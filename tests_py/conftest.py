@@ -46,6 +46,25 @@ def truth_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def dialect_exports(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
+    """dialect -> (folder, truth file): the dirty set as each other system
+    exports it (seed 7, TEST_SCALE)."""
+    import json
+
+    from fashion_retail.gen import dialects
+
+    out = {}
+    for name, dialect in dialects.DIALECTS.items():
+        if dialect is None:
+            continue
+        folder = tmp_path_factory.mktemp(name)
+        dialects.generate_dialect(
+            GeneratorConfig(scale=TEST_SCALE, seed=7, out=folder, fmt="parquet"), name)
+        out[name] = folder, json.loads((folder / dialects.TRUTH_FILE).read_text("utf-8"))
+    return out
+
+
+@pytest.fixture(scope="session")
 def dirty(dirty_dir) -> duckdb.DuckDBPyConnection:
     return connect(dirty_dir)
 

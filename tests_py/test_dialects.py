@@ -29,11 +29,9 @@ import pytest
 
 from fashion_retail.gen import cli as gen_cli
 from fashion_retail.gen import dialects, schema
-from fashion_retail.gen.config import GeneratorConfig
 
-from conftest import PROJECT, TEST_SCALE, compiled
+from conftest import PROJECT, compiled
 
-SEED = 7
 REQUIRED = 0.999
 # cells read per column in the round trip (a seeded sample beyond this)
 MAX_CELLS = 4000
@@ -44,15 +42,9 @@ TYPES = {"id", "uuid", "timestamp", "date", "text", "email", "phone", "country",
 
 # ---------------------------------------------------------------- fixtures
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    """dialect -> (folder, truth file): generated like conftest's dirty set."""
-    out = {}
-    for name in EXPORTS:
-        folder = tmp_path_factory.mktemp(name)
-        dialects.generate_dialect(
-            GeneratorConfig(scale=TEST_SCALE, seed=SEED, out=folder, fmt="parquet"), name)
-        out[name] = folder, json.loads((folder / dialects.TRUTH_FILE).read_text("utf-8"))
-    return out
+def exported(dialect_exports):
+    """dialect -> (folder, truth file): conftest's, generated like its dirty set."""
+    return dialect_exports
 
 
 def read_file(folder: Path, entry: dict) -> list[dict]:
