@@ -40,6 +40,8 @@ BUILT_IN = [
             "incident ledgers and a manifest", _module("fashion_retail.gen.cli")),
     Command("report", "write the data-quality and monitoring page of a built warehouse",
             _module("fashion_retail.report.cli")),
+    Command("discover", "profile any source: column types, keys, hidden entities and PII",
+            _module("fashion_retail.discover.run")),
     Command("attack", "attack the privacy database; exit 1 when anyone is singled out",
             _module("fashion_retail.privacy.attacks")),
 ]
