@@ -190,6 +190,10 @@ def write(result: Result, out: Path) -> None:
     page_partial.replace(out / "index.html")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def main(argv: list[str] | None = None, prog: str = "fashion-retail discover") -> int:
     parser = OneLineParser(prog=prog, description="Profile sources (CSV/TSV, JSON, JSON "
                            "lines, parquet, a DuckDB database): types, keys, entities, PII. "
@@ -218,7 +222,9 @@ def main(argv: list[str] | None = None, prog: str = "fashion-retail discover") -
                        f"{os.environ.get('FASHION_RETAIL_DISCOVER_MEMORY', MEMORY_LIMIT)}) "
                        "while profiling\n")
     tables = result.discovery["tables"]
-    print(f"discover: {len(tables)} tables, {sum(len(t['columns']) for t in tables)} columns, "
-          f"{len(result.discovery['foreign_keys'])} foreign keys in {result.seconds:.1f} s: "
+    columns = sum(len(t["columns"]) for t in tables)
+    edges = len(result.discovery["foreign_keys"])
+    print(f"discover: {_count(len(tables), 'table')}, {_count(columns, 'column')}, "
+          f"{_count(edges, 'foreign key')} in {result.seconds:.1f} s: "
           f"{args.out / 'discovery.json'}, {args.out / 'index.html'}")
     return 0
