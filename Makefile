@@ -146,6 +146,24 @@ bench-anonymize: venv ## anonymization macros in DuckDB against pandas apply, sc
 bench-synthesize: venv ## synthetic twins: speed and quality against independent marginals, scale 1
 	$(FR) bench synthesize $(if $(SCALE),--scale $(SCALE),)
 
+# ---- the discovery benchmark's rivals (ydata-profiling needs pandas < 3; the
+# project pins pandas 3), in their own virtualenv; run as a script, the project
+# is not installed there
+BENCH_VENV ?= .venv-bench
+BENCH_BIN := $(BENCH_VENV)/bin
+.PHONY: venv-bench bench-discover
+
+$(BENCH_BIN)/.installed: requirements-bench.txt constraints-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_BIN)/python -m pip install --quiet --upgrade pip
+	$(BENCH_BIN)/python -m pip install --quiet -r requirements-bench.txt -c constraints-bench.txt
+	touch $@
+
+venv-bench: $(BENCH_BIN)/.installed ## the bench virtualenv: ydata-profiling, Presidio (bench-discover's rivals)
+
+bench-discover: venv venv-bench ## discover on 1M rows x 30 columns against ydata-profiling and Presidio: bench/results/discover.md
+	$(FR) bench discover --bench-python $(BENCH_BIN)/python
+
 # ---- Spark: the SQL layers on a local Spark session, in their own virtualenv
 SPARK_VENV ?= .venv-spark
 SPARK_BIN := $(SPARK_VENV)/bin

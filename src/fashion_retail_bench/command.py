@@ -3,8 +3,9 @@ the ``fashion_retail.commands`` entry point (the product does not import them).
 
 ``fashion-retail bench`` runs every benchmark against its baseline and writes
 the summary (``make bench``); ``fashion-retail bench generate|anonymize|
-synthesize|staging`` runs one of them (staging compares the staging models with
-a baseline revision's, ``--baseline``).
+synthesize|staging|discover`` runs one of them (staging compares the staging
+models with a baseline revision's, ``--baseline``; discover needs the bench
+virtualenv, ``make venv-bench``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ONE = {
     "anonymize": "fashion_retail_bench.anonymize",
     "synthesize": "fashion_retail_bench.synthesize",
     "staging": "fashion_retail_bench.staging",
+    "discover": "fashion_retail_bench.discover",
 }
 
 
