@@ -281,6 +281,43 @@ def test_parquet_and_a_duckdb_database(tmp_path):
     assert tables["prices"]["columns"][0]["physical_type"] == "BIGINT"
 
 
+def test_quoted_line_breaks_and_repeated_header_names(tmp_path):
+    quoted = tmp_path / "quoted.csv"
+    with open(quoted, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "comment", "amount"])
+        writer.writerows([i, f"one, with a comma\ntwo {i}", f"{i}.50"] for i in range(40))
+    repeated = tmp_path / "repeated.csv"
+    repeated.write_text("id,name,name,marker\n" + "".join(f"{i},a{i},b{i},x\n" for i in range(20)))
+    result = discover([quoted, repeated])
+    tables = {t["name"]: t for t in result.discovery["tables"]}
+    assert tables["quoted"]["rows"] == 40
+    assert tables["quoted"]["columns"][1]["semantic_type"] == "free_text"
+    assert [c["name"] for c in tables["repeated"]["columns"]][:2] == ["id", "name"]
+    # one value over and over is no boolean ('x') and no gender
+    assert tables["repeated"]["columns"][3]["semantic_type"] == "category"
+
+
+def test_nested_and_binary_values_are_not_guessed(tmp_path):
+    path = tmp_path / "typed.parquet"
+    duckdb.execute(f"copy (select range as id, [range, range + 1] as pair, "
+                   f"{{'a': range}} as nested, 'x'::blob as raw, interval 1 day as wait "
+                   f"from range(30)) to '{path}' (format parquet)")
+    (table,) = discover([path]).discovery["tables"]
+    kinds = {c["name"]: (c["semantic_type"], c["confidence"]) for c in table["columns"]}
+    assert kinds["pair"] == kinds["nested"] == kinds["raw"] == ("category", 0.0)
+    assert kinds["wait"][0] == "number"
+
+
+def test_two_tables_that_include_each_other_are_one_reference(tmp_path):
+    database = tmp_path / "copy.duckdb"
+    with duckdb.connect(str(database)) as con:
+        con.execute("create table orders as select range as order_id from range(40)")
+        con.execute("create view orders_copy as select * from orders")
+    edges = discover([], duckdb_file=database).discovery["foreign_keys"]
+    assert len(edges) == 1 and edges[0]["to_table"] == "orders"
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("empty.csv", b"", "empty"),
     ("binary.csv", bytes(range(256)) * 40, "binary"),

@@ -257,6 +257,23 @@ def _coded_references(con, columns, targets, figures, types) -> list[dict]:
     return found
 
 
+def one_way(edges: list[dict], figures: dict) -> list[dict]:
+    """Two keys that include each other (a table and its copy, a one-to-one
+    extension) are one reference: the one pointing at the larger key (more
+    distinct values; on a tie, the table whose name sorts first)."""
+    index = {(e["from_table"], tuple(e["from_columns"]), e["to_table"],
+              tuple(e["to_columns"])): e for e in edges}
+    kept = []
+    for (a, a_cols, b, b_cols), edge in index.items():
+        if (b, b_cols, a, a_cols) in index:
+            size_a = figures[a][a_cols[0]]["distinct"]
+            size_b = figures[b][b_cols[0]]["distinct"]
+            if (size_b, a) < (size_a, b):
+                continue
+        kept.append(edge)
+    return kept
+
+
 def composite_foreign_keys(con, tables: list[Table], keys: dict) -> list[dict]:
     """References to two-column keys: a pair of columns named as the key's two."""
     found = []

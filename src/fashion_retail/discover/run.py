@@ -109,8 +109,9 @@ def _discover(con, tables: list[sources.Table]) -> Result:
                 verdicts[table.name][column].evidence.append(
                     f"{what}: ({', '.join(candidate.columns)})"
                     + ("" if candidate.exact else ", unique but for a few rows"))
-    foreign = keys.foreign_keys(con, tables, primary, candidates_of, types, figures) + \
-        keys.composite_foreign_keys(con, tables, primary)
+    foreign = keys.one_way(
+        keys.foreign_keys(con, tables, primary, candidates_of, types, figures)
+        + keys.composite_foreign_keys(con, tables, primary), figures)
     dependencies, entities = [], []
     for table in tables:
         found = keys.dependencies(con, table, rows[table.name], figures[table.name],

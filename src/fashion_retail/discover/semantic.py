@@ -225,9 +225,11 @@ def luhn(number: str) -> bool:
 
 
 def _is_number(text: str) -> bool:
-    """A plain number, an accounting negative '(68.00)' included."""
+    """A plain number, an accounting negative '(68.00)' and infinity included."""
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
+    if text.lower().lstrip("+-") in ("inf", "infinity"):
+        return True
     return bool(NUMBER.match(text)) and any(c.isdigit() for c in text)
 
 
@@ -287,6 +289,13 @@ def classify(facts: ColumnFacts) -> Verdict:
     if hints:
         evidence.append("name suggests " + ", ".join(sorted(hints)))
     physical = facts.physical_type.upper()
+    if physical in ("BLOB", "BIT") or physical.startswith(("STRUCT", "MAP", "UNION")) \
+            or physical.endswith("]"):
+        evidence.append(f"{physical} values: not classified (unnest nested values, decode "
+                        "binary ones, to profile them)")
+        return Verdict("category", 0.0, evidence, _no_format())
+    if physical == "INTERVAL":
+        return Verdict("number", 0.8, evidence + ["durations (INTERVAL)"], _no_format())
     if physical == "BOOLEAN":
         return Verdict("boolean", 1.0, evidence + ["stored as BOOLEAN"], _no_format())
     if not values:
@@ -335,7 +344,8 @@ def _numeric(facts, hints, values, evidence, numeric) -> Verdict:
     low, high = _quantile(weighted, 0.02), _quantile(weighted, 0.98)
     unique = facts.non_null > 0 and facts.distinct >= 0.98 * facts.non_null
     binary = sum(n for v, n in values if v in ("0", "1", "0.0", "1.0")) / total
-    if binary >= 0.98 or ("boolean" in hints and binary >= 0.9):
+    both = {v.split(".")[0] for v, _ in values} >= {"0", "1"}
+    if (binary >= 0.98 and both) or ("boolean" in hints and binary >= 0.9):
         evidence.append(f"{binary:.0%} of values are 0 or 1")
         return _verdict("boolean", binary, evidence, fmt, "boolean" in hints)
     cards = _shares(values, {"card": luhn})["card"]
@@ -587,10 +597,11 @@ def _text(facts, hints, values, evidence) -> Verdict:
         return _verdict("secret", 0.7, evidence, fmt, True)
     # small closed sets
     folded = {vocab.fold(v) for v, _ in values}
-    if shares["boolean"] >= 0.95 and len(folded) <= 12:
+    if shares["boolean"] >= 0.95 and len(folded) <= 12 and (
+            len(folded & BOOLEANS) >= 2 or "boolean" in hints):
         return _verdict("boolean", shares["boolean"], evidence, fmt, "boolean" in hints)
     if (shares["gender"] >= 0.9 or "gender" in hints and shares["gender"] >= MAJORITY) \
-            and len(folded) <= 20:
+            and len(folded) <= 20 and (len(folded) >= 2 or "gender" in hints):
         return _verdict("gender", shares["gender"], evidence, fmt, "gender" in hints)
     if "identifier" in hints and id_last(facts.name) and words <= 1.05 and lengths <= 16 \
             and " " not in values[0][0]:

@@ -82,9 +82,12 @@ def _literal(text: str) -> str:
 
 
 def _one_line(exc: Exception) -> str:
-    """DuckDB's message, first line only, without the quoted data."""
+    """DuckDB's message: its first line, quoted text (which may be data) and
+    anything after 'Original Line' left out."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return re.split(r"(?i)\b(line|original line|row)\b\s*[:\d]", text)[0].strip(" :.")[:200]
+    text = re.split(r"(?i)original line", text)[0]
+    text = re.sub(r'"[^"]*"|\'[^\']*\'', "…", text)
+    return text.strip(" :.")[:200]
 
 
 def find(paths: list[Path]) -> list[Path]:
@@ -199,7 +202,7 @@ def _csv_options(con, path: Path) -> tuple[dict, list[str]]:
     if header:
         first = _first_row(path, sniffed)
         values = [cell for cell in first if VALUE_CELL.match(cell)]
-        if values or len(set(first)) < len(first) and len(first) > 1:
+        if values:
             header = False
             notes.append("first row read as data: it holds values, not column names")
     if not header:
@@ -258,13 +261,20 @@ def _read_csv(con, path: Path, readable: Path, work: str, notes: list[str]
         value = options[key]
         return "" if value in ("(empty)", None) else f", {key} = {_literal(value)}"
 
-    con.execute(
-        f"create table {_quote(work)} as select * from read_csv({_literal(str(readable))}, "
-        f"all_varchar = true, header = {str(options['header']).lower()}, "
-        f"nullstr = [{NULL_TOKENS}], "
-        f"null_padding = true, strict_mode = false, "
-        f"sample_size = 20480{option('delim')}{option('quote')}{option('escape')}"
-        f"{'' if options['header'] else ', names = []'})")
+    sql = (f"create table {_quote(work)} as select * from read_csv({_literal(str(readable))}, "
+           f"all_varchar = true, header = {str(options['header']).lower()}, "
+           f"nullstr = [{NULL_TOKENS}], null_padding = true, strict_mode = false, "
+           f"sample_size = 20480{option('delim')}{option('quote')}{option('escape')}"
+           f"{'' if options['header'] else ', names = []'}")
+    try:
+        con.execute(sql + ")")
+    except duckdb.Error as exc:
+        # quoted line breaks: DuckDB's parallel reader cannot pad short rows
+        if "parallel" not in str(exc):
+            raise
+        con.execute(f"drop table if exists {_quote(work)}")
+        con.execute(sql + ", parallel = false)")
+        notes.append("line breaks inside quoted values: read by one thread")
     columns = [r[0] for r in con.execute(f"describe {_quote(work)}").fetchall()]
     if not options["header"]:
         renamed = [f"column_{i + 1}" for i in range(len(columns))]
