@@ -334,6 +334,32 @@ def test_bad_input_is_one_line_and_status_1(tmp_path, capsys, name, content, mes
     assert not (tmp_path / "out" / "discovery.json").exists()
 
 
+def test_a_json_envelope_is_the_table_it_wraps(tmp_path):
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps({"data": [{"id": i, "email": f"u{i}@example.com"}
+                                         for i in range(30)]}))
+    (table,) = discover([path]).discovery["tables"]
+    assert table["name"] == "api.data" and table["rows"] == 30
+    assert [c["name"] for c in table["columns"]] == ["id", "email"]
+
+
+def test_a_failure_inside_is_one_line_without_the_data(tmp_path, capsys, monkeypatch):
+    from fashion_retail.discover import run
+
+    def broken(*args, **kwargs):
+        raise KeyError("alice@example.com")
+
+    monkeypatch.setattr(run, "discover", broken)
+    monkeypatch.delenv("FASHION_RETAIL_DEBUG", raising=False)
+    path = tmp_path / "x.csv"
+    path.write_text("a\n1\n")
+    with pytest.raises(SystemExit) as stop:
+        run.main([str(path), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert stop.value.code == 1 and err.count("\n") == 1 and "KeyError" in err
+    assert "alice" not in err
+
+
 def test_a_header_only_file_is_a_profile_of_no_rows(tmp_path):
     path = tmp_path / "header.csv"
     path.write_text("id,email,amount\n")

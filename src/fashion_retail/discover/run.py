@@ -222,6 +222,16 @@ def main(argv: list[str] | None = None, prog: str = "fashion-retail discover") -
         parser.exit(1, f"{parser.prog}: error: out of memory (DuckDB's limit "
                        f"{os.environ.get('FASHION_RETAIL_DISCOVER_MEMORY', MEMORY_LIMIT)}) "
                        "while profiling\n")
+    except duckdb.Error as exc:
+        parser.exit(1, f"{parser.prog}: error: DuckDB could not profile the sources "
+                       f"({sources._one_line(exc)})\n")
+    except Exception as exc:   # noqa: BLE001 - a bug meets input: one line, not a traceback
+        if os.environ.get("FASHION_RETAIL_DEBUG"):
+            raise
+        # the exception's text may quote data: its type only
+        parser.exit(1, f"{parser.prog}: error: discover failed on these sources "
+                       f"({type(exc).__name__}); FASHION_RETAIL_DEBUG=1 shows the traceback "
+                       "to report\n")
     tables = result.discovery["tables"]
     columns = sum(len(t["columns"]) for t in tables)
     edges = len(result.discovery["foreign_keys"])

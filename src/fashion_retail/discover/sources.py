@@ -324,20 +324,23 @@ def _json_tables(con, path: Path, name: str, work: str) -> list[Table]:
                                                                               "union")
                        else f"{expr} as {_quote(alias)}" for expr, alias, dtype in top)
     parent_key = _json_parent_key(con, source, top) if children else None
-    con.execute(f"create table {_quote(work)} as select {select or '1 as _empty'} "
-                f"from {_quote(source)}")
-    tables.append(Table(name, str(path), work, [alias for _, alias, _ in top],
-                        {alias: str(dtype) for _, alias, dtype in top},
-                        ["JSON" + (" lines" if path.suffix.lower() != ".json" else "")]))
+    if top:
+        con.execute(f"create table {_quote(work)} as select {select} from {_quote(source)}")
+        tables.append(Table(name, str(path), work, [alias for _, alias, _ in top],
+                            {alias: str(dtype) for _, alias, dtype in top},
+                            ["JSON" + (" lines" if path.suffix.lower() != ".json" else "")]))
     for index, (column, item_type) in enumerate(children):
         fields = _flatten("item", "", item_type)
         names = [alias[1:] for _, alias, _ in fields]
         key_columns = []
-        if parent_key is None:
+        if not top:
+            # an envelope ({"data": [...]}): the array is the table, no parent
+            key_expr, key_name = None, None
+        elif parent_key is None:
             key_expr, key_name = "u.parent_row_", "_parent_row"
         else:
             key_expr, key_name = f"u.{_quote(parent_key)}", parent_key
-        if key_name not in names:
+        if key_name is not None and key_name not in names:
             key_columns = [(key_expr, key_name)]
         child_work = f"{work}_{index}"
         parts = [f"{expr} as {_quote(alias)}" for expr, alias in key_columns]
@@ -353,11 +356,11 @@ def _json_tables(con, path: Path, name: str, work: str) -> list[Table]:
         child_columns = [alias for _, alias in key_columns] + names
         types = {alias: None for _, alias in key_columns}
         types.update({alias[1:]: str(dtype) for _, alias, dtype in fields})
+        note = f"the array {column!r} of {name}'s objects, one row each" + (
+            f", with {key_name!r} back to its parent" if key_name else "")
         tables.append(Table(f"{name}.{column}", f"{path}#{column}", child_work,
-                            child_columns, types,
-                            [f"the array {column!r} of {name}'s objects, one row each, "
-                             f"with {key_name!r} back to its parent"],
-                            parent=(name, [key_name])))
+                            child_columns, types, [note],
+                            parent=(name, [key_name]) if key_name else None))
     con.execute(f"drop table {_quote(source)}")
     return tables
 
