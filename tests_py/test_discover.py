@@ -50,6 +50,13 @@ def classify(name: str, values: list[str], physical: str = "VARCHAR", **facts):
     ("card", ["4111 1111 1111 1111", "5500 0000 0000 0004", "3400 0000 0000 009"],
      "payment_card"),
     ("ssn", ["123-45-6789", "987-65-4321", "111-22-3333"], "national_id"),
+    ("iban", ["DE89370400440532013000", "GB82WEST12345698765432",
+              "FR1420041010050500013M02606"], "payment_card"),
+    ("achternaam", ["van den Berg", "de Vries", "Jansen", "Bakker"], "last_name"),
+    ("direccion", ["Calle de Alcalá 12, Piso 3", "Avenida de América 5", "Camino Real 7"],
+     "street_address"),
+    ("indirizzo", ["Via Roma 3", "Piazza Navona 12", "Corso Italia 45"], "street_address"),
+    ("straat", ["Ellaboulevard 12", "Isadreef 851", "Kerkstraat 4"], "street_address"),
     ("api_token", ["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                    "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"],
      "secret"),
@@ -141,6 +148,56 @@ def test_free_text_with_contact_details_is_personal():
                                  "leave it at the door"] * 10)
     assert verdict.semantic_type == "free_text" and verdict.personal
     assert pii.classify("notes", "free_text", False, True)[0] == "direct_identifier"
+
+
+# people tables as seven countries export them: local column names, Faker's
+# local values (names, addresses, phones, postcodes, IBANs), day-first dates
+PEOPLE_COLUMNS = {
+    "en_GB": ["first_name", "last_name", "email", "phone", "street", "city", "postcode",
+              "date_of_birth", "iban"],
+    "fr_FR": ["prenom", "nom", "courriel", "telephone", "adresse", "ville", "code_postal",
+              "date_naissance", "iban"],
+    "de_DE": ["Vorname", "Nachname", "E-Mail", "Telefonnummer", "Straße", "Stadt", "PLZ",
+              "Geburtsdatum", "IBAN"],
+    "es_ES": ["nombre", "apellido", "correo", "telefono", "direccion", "ciudad",
+              "codigo_postal", "fecha_nacimiento", "iban"],
+    "it_IT": ["nome", "cognome", "email", "telefono", "indirizzo", "citta", "cap",
+              "data_nascita", "iban"],
+    "nl_NL": ["voornaam", "achternaam", "email", "telefoonnummer", "straat", "plaats",
+              "postcode", "geboortedatum", "iban"],
+    "pt_BR": ["nome", "sobrenome", "email", "telefone", "endereco", "cidade", "cep",
+              "data_nascimento", "iban"],
+}
+PEOPLE_TYPES = ["first_name", "last_name", "email", "phone", "street_address", "city",
+                "postal_code", "birth_date", "payment_card"]
+
+
+def test_people_tables_in_seven_locales(tmp_path):
+    """Every column typed right and classified PII; dates day-first; a phone's
+    default region the country's or none, never another's."""
+    from faker import Faker
+
+    paths = []
+    for locale, names in PEOPLE_COLUMNS.items():
+        fake = Faker(locale)
+        fake.seed_instance(7)
+        path = tmp_path / f"{locale}.csv"
+        with open(path, "w", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";" if locale in ("de_DE", "fr_FR") else ",")
+            writer.writerow(names)
+            for _ in range(300):
+                writer.writerow([fake.first_name(), fake.last_name(), fake.email(),
+                                 fake.phone_number(), fake.street_address(), fake.city(),
+                                 fake.postcode(), fake.date_of_birth().strftime("%d.%m.%Y"
+                                 if locale == "de_DE" else "%d/%m/%Y"), fake.iban()])
+        paths.append(path)
+    for table in discover(paths).discovery["tables"]:
+        region = table["name"].split("_")[1]
+        columns = table["columns"]
+        assert [c["semantic_type"] for c in columns] == PEOPLE_TYPES, table["name"]
+        assert all(c["pii_class"] != "none" for c in columns), table["name"]
+        assert columns[7]["format"]["order"] == "dmy"
+        assert columns[3]["format"]["default_region"] in (None, region), table["name"]
 
 
 # ------------------------------------------------------------------ PII

@@ -50,14 +50,16 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "tel", "telefon", "telephone", "téléphone", "telefono", "teléfono",
               "mobile", "mobil", "cell", "handy", "fax", "gsm"),
     "first_name": ("first", "firstname", "given", "forename", "vorname", "prenom", "prénom",
-                   "nombre", "nome"),
+                   "nombre", "nome", "voornaam", "roepnaam"),
     "last_name": ("last", "lastname", "surname", "family", "nachname", "familienname",
-                  "apellido", "apellidos", "cognome", "sobrenome"),
+                  "apellido", "apellidos", "cognome", "sobrenome", "achternaam",
+                  "familienaam", "geslachtsnaam"),
     "full_name": ("fullname", "name", "contact", "customer", "person"),
     "username": ("user", "username", "login", "handle", "benutzer", "benutzername"),
     "street_address": ("address", "street", "straße", "strasse", "adresse", "addr", "rue",
                        "calle", "direccion", "dirección", "via", "indirizzo", "morada",
-                       "line1", "address1"),
+                       "line1", "address1", "endereco", "endereço", "logradouro", "straat",
+                       "huisnummer", "anschrift"),
     "city": ("city", "town", "ort", "stadt", "ville", "ciudad", "città", "citta", "cidade",
              "municipality", "plaats", "wohnort", "locality"),
     "postal_code": ("zip", "zipcode", "postal", "postcode", "plz", "postleitzahl", "cap",
@@ -70,7 +72,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "timestamp": ("timestamp", "time", "ts", "at", "updated", "created", "modified",
                   "geändert", "zeit", "zeitstempel", "upd", "datetime"),
     "birth_date": ("birth", "birthday", "dob", "born", "geburtsdatum", "geburt",
-                   "naissance", "nacimiento", "nascita", "birthdate"),
+                   "naissance", "nacimiento", "nascita", "birthdate", "nascimento",
+                   "geboortedatum", "geboorte", "geboren"),
     "age": ("age", "alter", "edad", "âge", "eta", "età", "idade"),
     "gender": ("gender", "sex", "geschlecht", "sexe", "sexo", "genere", "anrede"),
     "money": ("price", "cost", "amount", "amt", "salary", "wage", "income", "revenue",
@@ -92,7 +95,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
                   "review", "feedback", "body"),
     "url": ("url", "uri", "link", "website", "homepage", "web", "href"),
     "ip_address": ("ip", "ipaddress", "ipv4", "ipv6"),
-    "payment_card": ("card", "cc", "pan", "creditcard", "kreditkarte", "carte", "tarjeta"),
+    "payment_card": ("card", "cc", "pan", "creditcard", "kreditkarte", "carte", "tarjeta",
+                     "iban", "account", "konto", "rekening", "bic"),
     "national_id": ("ssn", "sin", "nino", "nationalid", "passport", "steuer", "steuerid",
                     "taxid", "tin", "nif", "nie", "dni", "codicefiscale", "bsn", "pesel",
                     "personalausweis", "social"),
@@ -184,13 +188,20 @@ HEX_SECRET = re.compile(r"^([0-9a-f]{32,}|[0-9A-F]{32,}|\$2[aby]?\$\d\d\$[./\w]{
                         r"|[A-Za-z0-9+/_-]{32,}={0,2})$")
 STREET = re.compile(
     r"^\d+[a-z]?,?\s+\S+.*"
-    r"|.*(straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer)(\s+\d+\w*)?$"
+    r"|^\D{3,},\s?\d{1,5}\s?[a-z]?$"
+    r"|.*(straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|dreef|plein"
+    r"|singel|gracht|boulevard|kade|steeg|hof|pad)(\s+\d+\w*)?$"
     r"|.*\b(street|st|avenue|ave|road|rd|lane|ln|drive|dr|blvd|boulevard"
     r"|way|court|ct|place|pl|square|sq|terrace|parkway|highway|hwy|suite|apt|straße|strasse"
     r"|str|weg|gasse|platz|allee|ring|damm|ufer|rue|avenue|chemin|calle|avenida|via|viale"
     r"|piazza|rua|praça|laan|straat|plein|shoals?|green|ridge|crossing|points?|estates?"
     r"|gardens?|heights?|hills?|mills?|squares?|streets?|views?|villages?|ways?)\b\.?"
-    r"(\s+\d+\w*)?$", re.I)
+    r"(\s+\d+\w*)?$"
+    r"|(?=.*\d).*\b(street|avenue|ave|road|rd|lane|drive|blvd|boulevard|calle|callejón|camino"
+    r"|carrer|avenida|paseo|plaza|ronda|via|viale|piazza|corso|vicolo|rua|travessa|praça"
+    r"|alameda|vila|largo|estrada|rodovia|quadra|rue|chemin|allée|impasse|quai|straat"
+    r"|laan|plein|weg|gracht|dreef|singel)\b.*",
+    re.I)
 COMPANY = re.compile(
     r"\b(inc|incorporated|llc|l\.l\.c|ltd|limited|plc|gmbh|ag|kg|ohg|se|sa|sas|sarl|s\.a|"
     r"srl|s\.r\.l|spa|s\.p\.a|bv|nv|oy|ab|as|corp|corporation|co|company|group|holdings?|"
@@ -198,7 +209,7 @@ COMPANY = re.compile(
 PRODUCT_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{2,}([-_/.][A-Z0-9]{1,})+$|^\d{8}$"
                           r"|^\d{12,14}$")
 USERNAME = re.compile(r"^@?[a-z][a-z0-9._-]{2,30}$", re.I)
-POSTAL = re.compile(r"^(\d{4,5}(-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d"
+POSTAL = re.compile(r"^(\d{4,5}(-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d"
                     r"|\d{4} ?[A-Z]{2}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6})$", re.I)
 GENDERS = {"m", "f", "w", "d", "x", "male", "female", "man", "woman", "men", "women",
            "non-binary", "nonbinary", "non binary", "other", "diverse", "divers",
@@ -210,6 +221,23 @@ BOOLEANS = {"true", "false", "t", "f", "yes", "no", "y", "n", "1", "0", "j", "ja
             "1.0", "0.0"}
 NULL_LIKE = ("", "null", "none", "n/a", "na", "nan", "nil", "-", "--", "?", "#n/a",
              "(null)", "missing", "unknown", "n.a.", "k.a.", "undefined")
+
+
+# the small words of family names ('van der Berg', 'de la Cruz'), not names alone
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "te", "du", "des",
+                            "di", "da", "dos", "das", "do", "del", "della", "la", "le", "lo",
+                            "y", "e", "zu", "zum", "'t", "bin", "al", "el", "mc", "st.",
+                            "af", "av"})
+IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
+
+
+def iban(value: str) -> bool:
+    """An IBAN (ISO 13616) whose check digits hold (mod 97)."""
+    compact = value.replace(" ", "").upper()
+    if not IBAN.match(compact):
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
 
 
 def luhn(number: str) -> bool:
@@ -510,7 +538,7 @@ def _text(facts, hints, values, evidence) -> Verdict:
     currencies = vocab.currencies()
 
     def person(value: str, words: frozenset[str]) -> bool:
-        tokens = _tokens(value)
+        tokens = [t for t in _tokens(value) if t not in NAME_PARTICLES]
         return bool(tokens) and len(tokens) <= 3 and all(t in words for t in tokens) \
             and not any(ch.isdigit() for ch in value)
 
@@ -530,7 +558,8 @@ def _text(facts, hints, values, evidence) -> Verdict:
         # amounts with a currency mark, and plain numbers with decimals beside them
         "money": lambda v: _money_text(v) or (_is_number(v) and bool(re.search(
             r"\d[.,]\d{1,2}\)?$", v))),
-        "payment_card": lambda v: bool(re.match(r"^[\d -]{13,23}$", v)) and luhn(v),
+        "payment_card": lambda v: (bool(re.match(r"^[\d -]{13,23}$", v)) and luhn(v))
+        or iban(v),
         "national_id": lambda v: bool(SSN.match(v)),
         "phone": _phone_text,
         "secret": lambda v: bool(HEX_SECRET.match(v)) and len(set(v)) >= 10,
@@ -577,6 +606,8 @@ def _text(facts, hints, values, evidence) -> Verdict:
                                       and shares["date"] >= WITH_NAME):
         return _temporal(facts, hints, values, evidence, "date", shares["date"])
     if wins("payment_card"):
+        evidence.append("card numbers with a valid Luhn digit, or IBANs with valid check "
+                        "digits")
         return _verdict("payment_card", shares["payment_card"], evidence, fmt)
     if wins("national_id"):
         return _verdict("national_id", shares["national_id"], evidence, fmt)
@@ -613,8 +644,9 @@ def _text(facts, hints, values, evidence) -> Verdict:
         return _verdict("currency", shares["currency"], evidence, fmt, "currency" in hints)
     if wins("country", bar=0.8) and "region" not in hints:
         return _verdict("country", shares["country"], evidence, fmt, "country" in hints)
-    if wins("region", bar=0.8) and shares["region"] > shares["country"] or (
-            "region" in hints and shares["region"] >= WITH_NAME):
+    named_city = "city" in hints and "region" not in hints
+    if not named_city and (wins("region", bar=0.8) and shares["region"] > shares["country"]
+                           or "region" in hints and shares["region"] >= WITH_NAME):
         return _verdict("region", shares["region"], evidence, fmt, "region" in hints)
     if wins("country", bar=0.8):
         return _verdict("country", shares["country"], evidence, fmt, "country" in hints)

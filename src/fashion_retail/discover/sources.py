@@ -258,8 +258,12 @@ def _read_csv(con, path: Path, readable: Path, work: str, notes: list[str]
     notes = notes + sniff_notes
 
     def option(key: str) -> str:
+        # the sniffer's choice, 'none' included: left to DuckDB, a file whose
+        # sniff found no quote can be read with one and split differently
         value = options[key]
-        return "" if value in ("(empty)", None) else f", {key} = {_literal(value)}"
+        if value is None:
+            return ""
+        return f", {key} = {_literal('' if value == '(empty)' else value)}"
 
     sql = (f"create table {_quote(work)} as select * from read_csv({_literal(str(readable))}, "
            f"all_varchar = true, header = {str(options['header']).lower()}, "
