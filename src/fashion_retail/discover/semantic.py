@@ -791,11 +791,17 @@ def _writing_weight(trunk: str, dialled: bool, digits: str) -> float:
 
 def _default_region(values, evidence) -> str | None:
     """The region whose numbering plan holds most of the numbers written without
-    an international prefix (trunk prefix taken off)."""
-    national = Counter()
+    an international prefix (trunk prefix taken off), among the regions that dial
+    abroad the way the column's other numbers were written ('00 1 913...' is not
+    written in North America, which dials 011)."""
+    national, exits = Counter(), Counter()
     for value, count in values[:300]:
         text = value.strip()
-        if text.startswith(("+", "00", "011")) or text.lower().startswith("tel:"):
+        if text.startswith(("011", "00")):
+            # dialled abroad: the exit prefix says where the writer dials from
+            exits["011" if text.startswith("011") else "00"] += count
+            continue
+        if text.startswith("+") or text.lower().startswith("tel:"):
             continue
         digits = "".join(DIGITS.findall(re.split(r"(?i)\s*(x|ext\.?|#)\s*\d+$", text)[0]))
         if 6 <= len(digits) <= 15:
@@ -803,8 +809,13 @@ def _default_region(values, evidence) -> str | None:
     if not national:
         evidence.append("every number has an international prefix: no default region needed")
         return None
-    hits = Counter()
-    for region, _code, trunk, general, valid in vocab.numbering_plan():
+    dialled_from = exits.most_common(1)[0][0] if exits else None
+    if dialled_from:
+        evidence.append(f"{exits[dialled_from]} numbers dialled abroad with {dialled_from}: "
+                        "the writer's country dials out so")
+    hits, exit_of = Counter(), {}
+    for region, _code, trunk, general, valid, exit_prefix in vocab.numbering_plan():
+        exit_of[region] = exit_prefix
         for digits, count in national.items():
             dialled = bool(trunk) and digits.startswith(trunk)
             number = digits[len(trunk):] if dialled else digits
@@ -813,6 +824,11 @@ def _default_region(values, evidence) -> str | None:
     total = sum(national.values())
     if not hits:
         evidence.append("numbers without a prefix fit no country's numbering plan")
+        return None
+    leader = hits.most_common(1)[0][0]
+    if dialled_from and not exit_of[leader].fullmatch(dialled_from):
+        evidence.append(f"default region unclear: the numbers written nationally fit "
+                        f"{leader}, which does not dial abroad with {dialled_from}")
         return None
     (region, count), *rest = hits.most_common(2)
     if count < 0.5 * total or (rest and rest[0][1] >= 0.8 * count):

@@ -94,10 +94,11 @@ def currencies() -> frozenset[str]:
 
 
 @cache
-def numbering_plan() -> list[tuple[str, str, str, re.Pattern, re.Pattern]]:
+def numbering_plan() -> list[tuple[str, str, str, re.Pattern, re.Pattern, re.Pattern]]:
     """(region, calling code, trunk prefix, general pattern, pattern of the
-    numbers that exist) of every main region, from the committed numbering plan
-    (libphonenumber's): a national number exists when it matches both."""
+    numbers that exist, exit prefix) of every main region, from the committed
+    numbering plan (libphonenumber's): a national number exists when it matches
+    both patterns; the exit prefix is what is dialled there to call abroad."""
     plan = []
     if not NUMBERING_PLAN.exists():   # installed without the project's seeds
         return plan
@@ -108,5 +109,6 @@ def numbering_plan() -> list[tuple[str, str, str, re.Pattern, re.Pattern]]:
             if not row["valid_pattern"]:
                 continue
             plan.append((row["region_code"], row["calling_code"], row["trunk_prefix"],
-                         re.compile(row["general_pattern"]), re.compile(row["valid_pattern"])))
+                         re.compile(row["general_pattern"]), re.compile(row["valid_pattern"]),
+                         re.compile(row["exit_prefix"] or "(?!)")))
     return plan
