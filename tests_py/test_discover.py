@@ -477,6 +477,8 @@ def test_the_dialects_are_discovered_as_their_truth_says(discovered):
         assert figures["pii_precision"] >= PII_PRECISION, figures["pii_wrong"]
         assert figures["pk_f1"] >= KEY_F1, figures["pk_wrong"]
         assert figures["fk_f1"] >= KEY_F1, (figures["fk_missing"], figures["fk_spurious"])
+        # a hint is the truth's or none: a wrong one misreads every value
+        assert not figures["format_wrong"], figures["format_wrong"]
         if figures["entity_accuracy"] is not None:
             assert figures["entity_accuracy"] >= ENTITY_ACCURACY, figures["entity_wrong"]
     print("\n" + sc.markdown(rows))

@@ -33,7 +33,10 @@ The figures (``score``):
 - entities (tables holding several canonical tables' columns: legacy_flat):
   each predicted entity stands for the canonical table most of its columns
   belong to, a column no entity lists for the table's own grain; the share of
-  columns whose entity stands for one of their canonical tables.
+  columns whose entity stands for one of their canonical tables;
+- format hints: each of the truth file's ``order``, ``decimal_separator`` and
+  ``default_region`` hints against discover's ``format``: right, null (no
+  guess) or wrong (a hint that would misread every value).
 
 Tables and columns discover reports that the truth does not know (a JSON child's
 ``_parent_row``) are listed, not scored. A precision with nothing predicted is
@@ -115,6 +118,9 @@ PII_FIELD_CLASSES = {
 }
 # references whose name is not the key of the table they point to
 REFERENCE_TARGETS = {"employees.manager_id": "employees.employee_id"}
+# the truth file's hints discover infers (the others, a domain or a UUID
+# namespace, are the exporter's knowledge)
+FORMAT_HINTS = ("order", "decimal_separator", "default_region")
 DATA_SUFFIXES = (".csv", ".parquet", ".jsonl", ".json")
 
 
@@ -210,6 +216,9 @@ class ExpectedColumn:
     semantic_type: str
     accepted: frozenset[str]
     pii_class: str
+    # the cleansing macros' hints the truth file gives (order, decimal_separator,
+    # default_region), scored against discover's format
+    hints: tuple[tuple[str, object], ...] = ()
 
     @property
     def tables(self) -> frozenset[str]:
@@ -241,11 +250,14 @@ class Truth:
     files: tuple[Path, ...]
 
 
-def column_truth(name: str, canonical: tuple[str, ...]) -> ExpectedColumn:
-    """An exported column holding ``canonical`` (the first is the value written)."""
+def column_truth(name: str, canonical: tuple[str, ...], hints: dict | None = None
+                 ) -> ExpectedColumn:
+    """An exported column holding ``canonical`` (the first is the value written),
+    with the format hints of the truth file that discover infers."""
     expected = expected_column(canonical[0])
+    scored = tuple(sorted((k, v) for k, v in (hints or {}).items() if k in FORMAT_HINTS))
     return ExpectedColumn(name, canonical, expected["semantic_type"],
-                          frozenset(expected["accepted"]), expected["pii_class"])
+                          frozenset(expected["accepted"]), expected["pii_class"], scored)
 
 
 def _table(name: str, grain: str, columns: list[ExpectedColumn]) -> ExpectedTable:
@@ -297,12 +309,14 @@ def truth_for(folder: Path) -> Truth:
             path = folder / entry["file"]
             files.append(path)
             stem = path.stem
-            columns = [column_truth(c["name"], _canonical(c)) for c in entry["columns"]]
+            columns = [column_truth(c["name"], _canonical(c), c.get("hints"))
+                       for c in entry["columns"]]
             tables[stem] = _table(stem, entry["table"], columns)
             nested = entry.get("nested")
             if nested:
                 child = f"{stem}.{nested['name']}"
-                columns = [column_truth(c["name"], _canonical(c)) for c in nested["columns"]]
+                columns = [column_truth(c["name"], _canonical(c), c.get("hints"))
+                           for c in nested["columns"]]
                 tables[child] = _table(child, nested["table"], columns)
     else:
         name = folder.name
@@ -354,6 +368,7 @@ def score(discovery: dict, truth: Truth) -> dict:
     pii = Counter()
     found = Counter()
     semantic_wrong, pii_wrong, unscored_columns = [], [], []
+    formats, format_wrong = Counter(), []
     for name, table in truth.tables.items():
         got_columns = {c["name"]: c for c in predicted.get(name, {}).get("columns", [])}
         unscored_columns += [f"{name}.{c}" for c in got_columns if c not in table.columns]
@@ -377,7 +392,19 @@ def score(discovery: dict, truth: Truth) -> dict:
             if got_class != column.pii_class:
                 pii_wrong.append({"table": name, "column": column.name,
                                   "expected": column.pii_class, "got": got_class})
+            for hint, expected in column.hints:
+                value = (got.get("format") or {}).get(hint)
+                formats["right" if value == expected else "null" if value is None
+                        else "wrong"] += 1
+                if value is not None and value != expected:
+                    format_wrong.append({"table": name, "column": column.name, "hint": hint,
+                                         "expected": expected, "got": value})
     out["columns"] = columns
+    out["formats"] = sum(formats.values())
+    out["format_right"] = formats["right"]
+    out["format_null"] = formats["null"]
+    out["format_wrong"] = format_wrong
+    out["format_wrong_count"] = len(format_wrong)
     out["semantic_accuracy"] = _ratio(right, columns)
     out["semantic_wrong"] = semantic_wrong
     out["pii_precision"], out["pii_recall"], out["pii_f1"] = prf(
@@ -466,7 +493,10 @@ FIGURES = (
     ("PK P", "pk_precision", "{:.3f}"), ("PK R", "pk_recall", "{:.3f}"),
     ("PK F1", "pk_f1", "{:.3f}"), ("FK P", "fk_precision", "{:.3f}"),
     ("FK R", "fk_recall", "{:.3f}"), ("FK F1", "fk_f1", "{:.3f}"),
-    ("entities", "entity_accuracy", "{:.3f}"), ("seconds", "seconds", "{:.1f}"),
+    ("entities", "entity_accuracy", "{:.3f}"), ("formats", "formats", "{}"),
+    ("formats right", "format_right", "{}"), ("formats null", "format_null", "{}"),
+    ("formats wrong", "format_wrong_count", "{}"),
+    ("seconds", "seconds", "{:.1f}"),
 )
 
 
@@ -486,6 +516,9 @@ def details(name: str, figures: dict) -> str:
     lines = [f"\n### {name}"]
     for item in figures["semantic_wrong"]:
         lines.append(f"- type {item['table']}.{item['column']}: expected "
+                     f"{item['expected']}, got {item['got']}")
+    for item in figures.get("format_wrong", []):
+        lines.append(f"- format {item['table']}.{item['column']} {item['hint']}: expected "
                      f"{item['expected']}, got {item['got']}")
     for item in figures["pii_wrong"]:
         lines.append(f"- PII {item['table']}.{item['column']}: expected "
