@@ -85,8 +85,12 @@ def candidate_keys(con, table: Table, rows: int, figures: dict, types: dict
     pool.sort(key=lambda c: (types[c] not in KEY_TYPES, not _key_named(c),
                              types[c] not in ("timestamp", "date"), -figures[c]["distinct"]))
     pool = pool[:PAIR_COLUMNS]
+    # a version time unique alone pairs with an identifier only (the minimal
+    # pairs that read as a versioned key), not with every other column
+    alone = {c.columns[0] for c in singles}
     pairs = [(a, b) for i, a in enumerate(pool) for b in pool[i + 1:]
-             if figures[a]["distinct"] * figures[b]["distinct"] >= floor]
+             if figures[a]["distinct"] * figures[b]["distinct"] >= floor
+             and not ({a, b} & alone and not {types[a], types[b]} & set(KEY_TYPES))]
     if not pairs:
         return singles
     sql = ", ".join(f"count(distinct ({_quote(a)}, {_quote(b)}))" for a, b in pairs)

@@ -394,8 +394,12 @@ def _column_facts(column: dict, profile: dict) -> str:
                      f"{_count(profile.get('max_length'))}"
                      + (f" (mean {float(mean):.1f})" if mean is not None else ""))
     if profile.get("nulls") is not None:
+        tokens = profile.get("null_like")
+        # a CSV's reader reads the tokens as nulls: their number is not known apart
+        detail = "null-like tokens among them" if tokens is None else \
+            f"{_count(tokens)} null-like tokens"
         facts.append(f"{_count(profile.get('nulls'))} nulls of {_count(profile.get('rows'))} "
-                     f"rows ({_count(profile.get('null_like') or 0)} null-like tokens)")
+                     f"rows ({detail})")
     shapes = ", ".join(f"<code>{_esc(_short(shape(s), VALUE_CHARS))}</code> {_pct(share)}"
                        for s, share in profile.get("shapes") or [])
     if shapes:
