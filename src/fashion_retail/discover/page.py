@@ -14,7 +14,6 @@ its value-bearing charts (histogram, timeline) are not drawn.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import math
 import re
@@ -34,7 +33,8 @@ HISTOGRAM_TYPES = frozenset({"money", "number", "quantity", "percentage", "age"}
 TIMELINE_TYPES = frozenset({"date", "timestamp", "birth_date"})
 TOP_VALUE_TYPES = frozenset({"category", "boolean", "gender", "country", "region", "currency",
                              "city", "company", "product_code", "postal_code"})
-STAND_IN_PREFIX = {"pseudonymize": "User_", "hash": "Hash_"}
+#: operations the privacy layer performs with the PII key: withheld on the page
+KEYED = frozenset({"pseudonymize", "hash"})
 LABEL_CHARS = 32
 VALUE_CHARS = 60
 
@@ -58,7 +58,9 @@ def mask(value: object, operation: str | None, *, order: str | None = None,
     ``order`` (dmy, mdy, ymd) and ``decimal_separator`` are the column's format,
     used to read dates and amounts. ``drop`` and ``scrub_text`` withhold the value
     (a scrubber simple enough for a page would let lower-case names through), as
-    does an operation the page does not know or a value it cannot read.
+    do ``pseudonymize`` and ``hash`` (keyed in the privacy layer; a page-side
+    hash without the key is undone by hashing likely values), an operation the
+    page does not know and a value it cannot read.
     """
     if value is None:
         return ""
@@ -66,8 +68,10 @@ def mask(value: object, operation: str | None, *, order: str | None = None,
     op = operation or "none"
     if op == "none":
         return text
-    if op in STAND_IN_PREFIX:
-        return STAND_IN_PREFIX[op] + hashlib.sha256(text.encode()).hexdigest()[:8]
+    if op in KEYED:
+        # the layer's keyed token needs the PII key; an unkeyed hash of an id or
+        # a username would be undone by hashing the likely values
+        return _withheld(op)
     masked = {
         "redact_email": _redact_email,
         "add_phone_noise": _phone_noise,
