@@ -447,6 +447,14 @@ def test_bad_arguments_are_one_line_and_status_2(tmp_path):
         assert run.returncode == 2 and run.stderr.count("\n") == 1, (argv, run.stderr)
 
 
+def test_two_files_of_one_name_are_two_tables(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "orders.csv").write_text("id,x\n1,2\n2,3\n")
+    tables = discover([tmp_path / "a", tmp_path / "b"]).discovery["tables"]
+    assert len({t["name"] for t in tables}) == 2
+
+
 def test_find_refuses_a_folder_with_nothing_to_read(tmp_path):
     with pytest.raises(DiscoverError, match="no CSV, JSON or parquet"):
         sources.find([tmp_path])

@@ -414,10 +414,17 @@ def load(con, paths: list[Path], scratch: Path, duckdb_file: Path | None = None,
                                     {c: None for c in columns}, notes, cleaned=True))
         except duckdb.Error as exc:
             raise DiscoverError(f"{path}: cannot be read ({_one_line(exc)})") from None
+    # the same name twice (orders.csv and orders.parquet, or two folders'
+    # orders.csv): the file's kind, then a number, tells them apart
     names = [t.name for t in tables]
     for table in tables:
         if names.count(table.name) > 1:
             table.name = f"{table.name} ({Path(table.source.split('#')[0]).suffix[1:]})"
+    seen: dict[str, int] = {}
+    for table in tables:
+        seen[table.name] = seen.get(table.name, 0) + 1
+        if seen[table.name] > 1:
+            table.name = f"{table.name} {seen[table.name]}"
     return tables
 
 
