@@ -3,16 +3,21 @@
 - **Candidate keys**: the minimal sets of one or two columns, never null, whose
   values are unique among the table's distinct rows (an export that repeats
   whole rows still has a key; a versioned table's key is its id and its
-  version time). Pairs are tried only where no single column is a key, among
-  the columns with the most distinct values, counted exactly in one pass.
+  version time). Pairs are tried only where no identifier is a key alone,
+  among identifiers, columns named as ids or times and the columns with the
+  most distinct values, counted exactly in one pass.
   The primary key is the candidate that reads most like one: an identifier,
   named like an id, early in the table, never a timestamp or an amount alone.
 - **Foreign keys**: inclusion dependencies from a column to another table's key
   (or the id part of a versioned key), with their coverage (the share of the
   rows whose value is found there; raw data holds broken references).
-  Proposed when the names agree (the same name, or the referenced table's
-  name in the column's) or the column refers to its own table's key (a
-  manager's id); at least ``MIN_COVERAGE`` of the rows must find their value.
+  Proposed when the names agree (the same name, the same name before an id
+  word, or the referenced table's name in the column's) or the column refers
+  to its own table's key (a manager's id); at least ``MIN_COVERAGE`` of the
+  rows must find their value. A column of text codes no name announces refers
+  to the one key of text codes that holds ``CODED_COVERAGE`` of its rows
+  (``origin`` to ``airports.faa``); a pair of columns named as a two-column
+  key's refers to it.
 - **Functional dependencies**: X -> Y holds when, within each value of X, one
   value of Y accounts for nearly every row, measured as the share of the
   uncertainty about Y that X removes (g3, normalised by Y's own mode). Tried
