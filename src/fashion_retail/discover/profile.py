@@ -30,8 +30,6 @@ VALUES_KEPT = 1_000
 BATCH_COLUMNS = 40
 SEED = 42
 NULL_TOKENS = ", ".join(_literal(t) for t in NULL_LIKE)
-INFERRED = (("BIGINT", "bigint"), ("DOUBLE", "double"), ("DATE", "date"),
-            ("TIMESTAMP", "timestamp"))
 
 
 def _text(column: str) -> str:
@@ -75,10 +73,9 @@ def clean(con, table: Table) -> dict[str, int | None]:
 
 
 def figures(con, table: Table, values: dict[str, list[tuple[str, int]]],
-            null_like: dict[str, int | None]) -> tuple[int, dict[str, dict]]:
-    """(rows, column -> figures over every row). Run on the cleaned table:
-    ``non_null`` counts values, not null-like tokens."""
-    rows = con.execute(f"select count(*) from {_quote(table.work)}").fetchone()[0]
+            null_like: dict[str, int | None]) -> dict[str, dict]:
+    """Column -> figures over every row. Run on the cleaned table: ``non_null``
+    counts values, not null-like tokens."""
     fits = {c: fit for c in table.columns
             if _is_text(table, c) and (fit := sample_type(values[c]))}
     out: dict[str, dict] = {}
@@ -124,7 +121,7 @@ def figures(con, table: Table, values: dict[str, list[tuple[str, int]]],
         if facts["physical_type"] in ("BIGINT", "DOUBLE") and "numeric_min" in facts:
             facts["min"], facts["max"] = _number(facts["numeric_min"]), \
                 _number(facts["numeric_max"])
-    return rows, out
+    return out
 
 
 FITS = (("BOOLEAN", re.compile(r"^(true|false)$", re.I)),

@@ -83,11 +83,11 @@ def _discover(con, tables: list[sources.Table]) -> Result:
     rows, figures, verdicts, values, samples = {}, {}, {}, {}, {}
     for table in tables:
         null_like = profile.clean(con, table)
-        total = con.execute(f"select count(*) from {sources._quote(table.work)}").fetchone()[0]
-        sample = samples[table.name] = profile.sample(con, table, total)
+        rows[table.name] = con.execute(
+            f"select count(*) from {sources._quote(table.work)}").fetchone()[0]
+        sample = samples[table.name] = profile.sample(con, table, rows[table.name])
         values[table.name] = profile.sample_values(con, table, sample)
-        rows[table.name], figures[table.name] = profile.figures(con, table, values[table.name],
-                                                                null_like)
+        figures[table.name] = profile.figures(con, table, values[table.name], null_like)
         verdicts[table.name] = {}
         for index, column in enumerate(table.columns):
             facts = figures[table.name][column]

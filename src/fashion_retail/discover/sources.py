@@ -29,6 +29,7 @@ from pathlib import Path
 import duckdb
 
 from fashion_retail.discover import DiscoverError
+from fashion_retail.discover.semantic import NULL_LIKE, name_hints
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab", ".psv", ".dat"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -44,8 +45,8 @@ VALUE_CELL = re.compile(
     r"\s*$")
 # null-like tokens the CSV reader reads as null, in their usual casings (the
 # parser compares exactly, at no cost; other text is cleaned after loading)
-NULL_WORDS = ("", "null", "none", "n/a", "na", "nan", "nil", "-", "--", "?", "#n/a", "(null)",
-              "missing", "unknown", "n.a.", "k.a.", "undefined", "#value!", "#ref!")
+# (the profile's null-like tokens, and a spreadsheet's error cells)
+NULL_WORDS = (*NULL_LIKE, "#value!", "#ref!")
 NULL_TOKENS = ", ".join(sorted({"'" + t.replace("'", "''") + "'" for w in NULL_WORDS
                                 for t in (w, w.upper(), w.title())}))
 # DuckDB keeps buffers per column: wider tables do not fit the memory limit
@@ -372,8 +373,6 @@ def _json_tables(con, path: Path, name: str, work: str) -> list[Table]:
 def _json_parent_key(con, source: str, top) -> str | None:
     """The parent's identifying field for its children: the first scalar field
     named like an id that is (nearly) unique and never null."""
-    from fashion_retail.discover.semantic import name_hints
-
     rows = con.execute(f"select count(*) from {_quote(source)}").fetchone()[0]
     for expr, alias, dtype in top:
         if "." in alias or dtype.id in ("list", "map", "struct"):
