@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fashion_retail.report import charts
 from fashion_retail.report.report import CSS as REPORT_CSS
+from fashion_retail.report.report import _pct
 
 PROTECTED_CLASSES = frozenset({"direct_identifier", "secret"})
 #: operations whose output does not show a protected column's value
@@ -206,10 +207,6 @@ def _esc(value: object) -> str:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
-
-
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.1f}%"
 
 
 def _count(value: object) -> str:
