@@ -69,6 +69,9 @@ def discover(paths: list[Path], out: Path | None = None, duckdb_file: Path | Non
         try:
             tables = sources.load(con, [Path(p) for p in paths], scratch, duckdb_file, schema)
             result = _discover(con, tables)
+            # what was read, so that onboard can tell a source changed since
+            result.discovery["files"] = [sources.fingerprint(p) for p in sources.find(
+                [Path(p) for p in paths])]
         finally:
             con.close()
     finally:

@@ -22,6 +22,7 @@ messages quote whole lines, which may hold personal data).
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,15 @@ def _one_line(exc: Exception) -> str:
     text = re.split(r"(?i)original line", text)[0]
     text = re.sub(r'"[^"]*"|\'[^\']*\'', "…", text)
     return text.strip(" :.")[:200]
+
+
+def fingerprint(path: Path) -> dict:
+    """A file's path, size and SHA-256: whether it is still the file that was read."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            digest.update(chunk)
+    return {"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
 def find(paths: list[Path]) -> list[Path]:
