@@ -291,6 +291,7 @@ class GaussianCopula:
             raise ValueError(f"condition_on column {self.condition_on!r} is not in the table")
         rng = np.random.default_rng(self.seed)
         self.columns_ = list(frame.columns)
+        self.dtypes_ = frame.dtypes.to_dict()
         self.kinds_ = {c: self.kinds.get(c) or column_kind(frame[c]) for c in frame.columns}
         others = [c for c in frame.columns if c != self.condition_on]
         self.pooled_ = _Copula.fit(frame[others], self.kinds_, rng)
@@ -327,4 +328,10 @@ class GaussianCopula:
                 parts.append(part)
             out = pd.concat(parts).sort_index() if parts else self.pooled_.sample(0, rng)
             out.insert(0, self.condition_on, condition)
-        return out[self.columns_].reset_index(drop=True)
+        out = out[self.columns_].reset_index(drop=True)
+        # a column with no values (a source that lacks it) keeps its type: all
+        # null, not a column of floats
+        for column in self.columns_:
+            if out[column].isna().all() and out[column].dtype != self.dtypes_[column]:
+                out[column] = out[column].astype(self.dtypes_[column])
+        return out
