@@ -42,6 +42,8 @@ BUILT_IN = [
             _module("fashion_retail.report.cli")),
     Command("discover", "profile any source: column types, keys, hidden entities and PII",
             _module("fashion_retail.discover.run")),
+    Command("onboard", "align a discovered source with the canonical schema and generate "
+            "its dbt models; --load loads it", _module("fashion_retail.onboard.run")),
     Command("attack", "attack the privacy database; exit 1 when anyone is singled out",
             _module("fashion_retail.privacy.attacks")),
 ]

@@ -23,8 +23,10 @@ class ReportError(RuntimeError):
     """The warehouse cannot be reported on; the message is one line for the CLI."""
 
 
-REQUIRED = ("mon_daily_metrics", "mon_anomalies", "mon_data_quality_scorecard",
-            "rpt_cleansing_scorecard")
+REQUIRED = ("mon_daily_metrics", "mon_anomalies", "mon_data_quality_scorecard")
+# what data without the generator's ledgers (an onboarded source) cannot score
+NO_LEDGER = ("This data set has no defect ledger (an onboarded source: `make build "
+             "SOURCE=NAME`), so {what} is not scored against one; {still}.")
 
 
 @dataclass
@@ -87,9 +89,10 @@ def data_quality(con) -> Section:
     table_rows = {}
     for r in rows:
         t = by_table[r["table_name"]]
-        t["loaded"] += r["loaded_cells"]
-        t["null"] += r["null_cells"]
-        t["invalid"] += r["invalid_cells"]
+        # an empty table (a source without it) has no cells to count
+        t["loaded"] += r["loaded_cells"] or 0
+        t["null"] += r["null_cells"] or 0
+        t["invalid"] += r["invalid_cells"] or 0
         table_rows[r["table_name"]] = r
     tables = sorted(by_table)
     rates = charts.bars(
@@ -253,7 +256,15 @@ def build(database: Path) -> tuple[str, list[Chart]]:
         sections = [data_quality(con), metrics(con, tables)]
         if "mon_anomaly_detection" in tables:
             sections.append(detection(con))
-        sections.append(cleansing(con))
+        else:
+            sections.append(Section("Anomaly detection", NO_LEDGER.format(
+                what="anomaly detection", still="the flags above still run"), []))
+        if "rpt_cleansing_scorecard" in tables:
+            sections.append(cleansing(con))
+        else:
+            sections.append(Section("Cleansing", NO_LEDGER.format(
+                what="the cleansing", still="row conservation and the data-quality "
+                "scorecard above still run"), []))
         if {"syn_quality", "syn_privacy"} <= tables:
             sections.append(synthetic(con))
         as_of = con.sql("select max(metric_date) from mon_daily_metrics").fetchone()[0]
