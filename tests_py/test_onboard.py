@@ -5,6 +5,7 @@ onboarded export (the dialects: tests_py/conftest.py, seed 7)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -314,3 +315,29 @@ def test_the_load_is_atomic(onboarded, tmp_path):
         run.load("eu_erp", root, warehouse)
     with duckdb.connect(str(warehouse)) as con:
         assert con.execute("select count(*) from src_eu_erp.kunden").fetchone()[0] == before
+
+
+def test_generated_sql_passes_sqlfluff(discovered, tmp_path):
+    """The flat file's models: staging, an adapter of distinct versions, one
+    of the ids referred to, an empty one and the manifest."""
+    _folder, discovery = discovered["legacy_flat"]
+    disc = tmp_path / "disc"
+    disc.mkdir()
+    (disc / "discovery.json").write_text(json.dumps(discovery), encoding="utf-8")
+    root = project_copy(tmp_path / "project")
+    run.onboard(disc, "legacy_flat", root)
+    # the models are enabled (so linted) with the source's variables
+    with open(root / ".sqlfluff", "a", encoding="utf-8") as config:
+        config.write("\n[sqlfluff:templater:dbt:context]\nsource = legacy_flat\n"
+                     "raw_from_files = True\n")
+    folder = Path("models/sources/legacy_flat")
+    files = [str(folder / f"{name}.sql") for name in (
+        "stg_legacy_flat__sales_flat", "raw_legacy_flat__customers",
+        "raw_legacy_flat__stores", "raw_legacy_flat__sellers",
+        "raw_legacy_flat__generation_manifest")]
+    done = subprocess.run([sys.executable, "-m", "fashion_retail.sql_lint", "lint", *files],
+                          cwd=root, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "DBT_PROFILES_DIR": str(root),
+                               "FASHION_RETAIL_DUCKDB": str(tmp_path / "w.duckdb")})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "Skipped file" not in done.stdout + done.stderr
