@@ -177,6 +177,24 @@ venv-bench: $(BENCH_BIN)/.installed ## the bench virtualenv: ydata-profiling, Pr
 bench-discover: venv venv-bench ## discover on 1M rows x 30 columns against ydata-profiling and Presidio: bench/results/discover.md
 	$(FR) bench discover --bench-python $(BENCH_BIN)/python
 
+# the schema matchers bench-onboard compares with, in their own virtualenv:
+# Valentine needs python-dateutil < 3, which the bench virtualenv does not allow
+VALENTINE_VENV ?= .venv-valentine
+VALENTINE_BIN := $(VALENTINE_VENV)/bin
+.PHONY: venv-valentine bench-onboard
+
+$(VALENTINE_BIN)/.installed: requirements-valentine.txt constraints-valentine.txt
+	$(PYTHON) -m venv $(VALENTINE_VENV)
+	$(VALENTINE_BIN)/python -m pip install --quiet --upgrade pip
+	$(VALENTINE_BIN)/python -m pip install --quiet -r requirements-valentine.txt \
+		-c constraints-valentine.txt
+	touch $@
+
+venv-valentine: $(VALENTINE_BIN)/.installed ## the bench virtualenv of Valentine's schema matchers (bench-onboard's rivals)
+
+bench-onboard: venv venv-valentine ## onboard's alignment against Valentine's matchers on the dialects: bench/results/onboard.md
+	$(FR) bench onboard --valentine-python $(VALENTINE_BIN)/python
+
 # ---- Spark: the SQL layers on a local Spark session, in their own virtualenv
 SPARK_VENV ?= .venv-spark
 SPARK_BIN := $(SPARK_VENV)/bin

@@ -3,9 +3,10 @@ the ``fashion_retail.commands`` entry point (the product does not import them).
 
 ``fashion-retail bench`` runs every benchmark against its baseline and writes
 the summary (``make bench``); ``fashion-retail bench generate|anonymize|
-synthesize|staging|discover`` runs one of them (staging compares the staging
-models with a baseline revision's, ``--baseline``; discover needs the bench
-virtualenv, ``make venv-bench``).
+synthesize|staging|discover|onboard`` runs one of them (staging compares the
+staging models with a baseline revision's, ``--baseline``; discover needs the
+bench virtualenv, ``make venv-bench``; onboard the valentine virtualenv, ``make
+venv-valentine``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ONE = {
     "synthesize": "fashion_retail_bench.synthesize",
     "staging": "fashion_retail_bench.staging",
     "discover": "fashion_retail_bench.discover",
+    "onboard": "fashion_retail_bench.onboard",
 }
 
 
