@@ -96,3 +96,21 @@ def test_charts_without_data_say_so():
     svg = charts.time_series("x", "Nothing", [charts.Series("a", [], [])])
     assert 'data-chart="x"' in svg and "no data" in svg
     assert "no data" in charts.bars("y", "Nothing", [], {"a": []})
+
+
+def test_a_warehouse_without_the_ledgers_says_what_is_not_scored(warehouse, tmp_path):
+    # an onboarded source (make build SOURCE=NAME) has no defect or anomaly
+    # ledger: the scorecard and detection scores are not built, the rest is
+    # the same file name: views name their database
+    copy = tmp_path / warehouse.name
+    with duckdb.connect() as con:
+        con.execute(f"attach '{warehouse}' as built (read_only)")
+        con.execute(f"attach '{copy}' as onboarded")
+        con.execute("copy from database built to onboarded")
+    with duckdb.connect(str(copy)) as con:
+        con.execute("drop table if exists rpt_cleansing_scorecard")
+        con.execute("drop table if exists mon_anomaly_detection")
+    page, promised = build(copy)
+    assert page.count("has no defect ledger") == 2
+    assert {c.chart_id for c in promised}.isdisjoint({"cleansing-success",
+                                                      "detection-recall"})

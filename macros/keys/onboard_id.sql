@@ -4,7 +4,7 @@
         md5 of the trimmed key (below 2^56, so at most 17 digits, which
         parse_id reads). The same key gives the same id in every run and every
         load, with no table to keep; a blank key gives null. -#}
-    {{ return(adapter.dispatch('onboard_id')(expr)) }}
+    {{ return(adapter.dispatch('onboard_id', 'fashion_retail')(expr)) }}
 {%- endmacro %}
 
 {% macro default__onboard_id(expr) -%}

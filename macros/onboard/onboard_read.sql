@@ -6,9 +6,10 @@
         lower-cased, trimmed value) is read with the column's hints by the
         cleansing macros and written as the generator writes it (ISO dates and
         times in UTC, amounts to the cent with a point, E.164 phones, a number
-        dialled abroad with its exit prefix as +, integer ids); any other cell, or one the reading cannot read, passes as it is,
-        for the canonical cleansing to repair or quarantine. A column without
-        `onboard.read` passes as it is. -#}
+        dialled abroad with its exit prefix as +, integer ids); any other cell,
+        or one the reading cannot read, passes as it is, for the canonical
+        cleansing to repair or quarantine. A column without `onboard.read`
+        passes as it is. -#}
     {%- set spec = {} -%}
     {%- if execute and model.columns.get(column) -%}
         {%- set spec = model.columns[column].meta.get('onboard', {}) or {} -%}
