@@ -10,14 +10,12 @@ table's). A folder without a truth file holds the generator's own tables
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fashion_retail.arguments import OneLineParser
-from fashion_retail.gen import schema
-from fashion_retail.gen.dialects import TRUTH_FILE
+from fashion_retail.discover.score import truth_for
 
 
 @dataclass
@@ -31,28 +29,16 @@ class Score:
         return self.right / self.columns if self.columns else 0.0
 
 
-def truth(folder: Path) -> dict[tuple[str, str], list[str]]:
-    """(discovered table, column) -> its canonical columns."""
-    path = folder / TRUTH_FILE
-    if not path.exists():
-        return {(t, c): [f"{t}.{c}"] for t in schema.BUSINESS_TABLES
-                for c in schema.TABLES[t].column_names}
-    out = {}
-    for file in json.loads(path.read_text(encoding="utf-8"))["files"]:
-        table = file["file"].rsplit(".", 1)[0]
-        groups = [(table, file["columns"])]
-        if file.get("nested"):
-            groups.append((f"{table}.{file['nested']['name']}", file["nested"]["columns"]))
-        for name, columns in groups:
-            for column in columns:
-                canonical = column["canonical"]
-                out[(name, column["name"])] = canonical if isinstance(canonical, list) \
-                    else [canonical]
-    return out
+def truth(folder: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(discovered table, column) -> its canonical columns, as discover's
+    scoring reads the folder's truth (``discover.score.truth_for``)."""
+    return {(table.name, column.name): column.canonical
+            for table in truth_for(folder).tables.values()
+            for column in table.columns.values()}
 
 
 def score(predicted: dict[tuple[str, str], str | None],
-          expected: dict[tuple[str, str], list[str]]) -> Score:
+          expected: dict[tuple[str, str], tuple[str, ...]]) -> Score:
     result = Score()
     for key, want in expected.items():
         got = predicted.get(key)
