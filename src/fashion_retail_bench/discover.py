@@ -34,7 +34,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -212,19 +211,8 @@ def run_rival(python: Path, tool: str, table: Table, *extra: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="discover-rival-") as tmp:
         out = Path(tmp) / "figures.json"
         command = [str(python), str(RIVALS), tool, str(table.path), "--json", str(out), *extra]
-        start = time.perf_counter()
-        try:
-            done = subprocess.run(command, capture_output=True, text=True,
-                                  timeout=RIVAL_TIMEOUT_S, cwd=tmp,
-                                  env={**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": ""})
-        except subprocess.TimeoutExpired:
-            return {"error": f"stopped after {RIVAL_TIMEOUT_S} s"}
-        if done.returncode != 0 or not out.exists():
-            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            return {"error": f"exit {done.returncode}: {last}"}
-        figures = json.loads(out.read_text())
-        figures["process_s"] = time.perf_counter() - start
-        return figures
+        return tools.run_json(command, out, RIVAL_TIMEOUT_S, Path(tmp),
+                              {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": ""})
 
 
 # ---------------------------------------------------------------- the report

@@ -209,18 +209,7 @@ def run_rivals(python: Path, dialect: Path, canonical: Path, matchers: list[str]
                    "--out", str(out)]
         # each matcher stops itself after `timeout`; the reading is the rest
         limit = timeout * len(matchers) + 600
-        start = time.perf_counter()
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=limit,
-                                  cwd=tmp)
-        except subprocess.TimeoutExpired:
-            return {"error": f"stopped after {limit:g} s"}
-        if done.returncode != 0 or not out.exists():
-            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            return {"error": f"exit {done.returncode}: {last}"}
-        figures = json.loads(out.read_text())
-        figures["process_s"] = time.perf_counter() - start
-        return figures
+        return tools.run_json(command, out, limit, Path(tmp))
 
 
 def best_rival(rivals: dict | None) -> tuple[str, float] | None:

@@ -1,11 +1,14 @@
-"""What the benchmark scripts share: the median timing of a repeated call, and
-the command line of a benchmark that measures at a scale and writes a Markdown
-result (``--scale``, ``--repeat``, ``--out``)."""
+"""What the benchmark scripts share: the median timing of a repeated call, a
+rival run as a script that writes its figures as JSON, and the command line of a
+benchmark that measures at a scale and writes a Markdown result (``--scale``,
+``--repeat``, ``--out``)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +27,25 @@ def timed(function: Callable[[], T], repeat: int) -> tuple[float, T]:
         result = function()
         times.append(time.perf_counter() - start)
     return statistics.median(times), result
+
+
+def run_json(command: list[str], out: Path, timeout: float, cwd: Path,
+             env: dict | None = None) -> dict:
+    """Run a rival's script, which writes its figures to ``out`` as JSON: the
+    figures with the seconds the process took (``process_s``), or
+    ``{'error': ...}`` in one line when it failed or ran past ``timeout``."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                              cwd=cwd, env=env)
+    except subprocess.TimeoutExpired:
+        return {"error": f"stopped after {timeout:g} s"}
+    if done.returncode != 0 or not out.exists():
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"exit {done.returncode}: {last}"}
+    figures = json.loads(out.read_text())
+    figures["process_s"] = time.perf_counter() - start
+    return figures
 
 
 def arguments(prog: str, description: str, out: Path,
