@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from fashion_retail.discover.sources import _literal as sql_string
 from fashion_retail.gen import schema
 from fashion_retail.onboard import canonical
 from fashion_retail.onboard.align import Alignment, ColumnMap, TableMap
@@ -38,10 +39,6 @@ MAX_SHAPES = 16
 LEDGERS = ("defect_ledger", "anomaly_ledger")
 # a UUID, as a key column's own shape (matched against the lower-cased value)
 UUID_SHAPE = "[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}"
-
-
-def sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def shape(value: str) -> str:
@@ -147,6 +144,32 @@ def staging_model(source: str, table: TableMap, names: dict[str, str],
     return with_header(header, body, "--")
 
 
+def _first_seen(table: TableMap) -> ColumnMap | None:
+    """The column holding the version time of the table the source table holds
+    one row per row of: a shared entity's versions are dated by it."""
+    return next((m for m in table.columns
+                 if m.target == f"{table.canonical[0]}.updated_at"), None)
+
+
+def _from_staging(source: str, ctable: str, staged: str, lines: list[str],
+                  header: list[str], select: str = "select", tail: str = "") -> str:
+    """An adapter over its staging model: ``select`` the lines from it, then
+    ``tail`` (a where or group by clause)."""
+    body = (
+        _config(source, ctable) +
+        "with\n\n"
+        f"{staged} as (\n"
+        f"    select * from {{{{ ref({sql_string(staged)}) }}}}\n"
+        "),\n\n"
+        "final as (\n"
+        f"    {select}\n" + _join(lines) +
+        f"    from {staged}\n"
+        + tail +
+        ")\n\n"
+        "select * from final\n")
+    return with_header(header, body, "--")
+
+
 def adapter_model(source: str, ctable: str, table: TableMap, names: dict[str, str],
                   header: list[str]) -> str:
     feeds: dict[str, ColumnMap] = {}
@@ -160,10 +183,7 @@ def adapter_model(source: str, ctable: str, table: TableMap, names: dict[str, st
     # has it (the version time of the table it holds one row per row of);
     # that table keeps every row, duplicates included
     shared = ctable != table.canonical[0]
-    first_seen = None
-    if shared and "updated_at" not in feeds:
-        first_seen = next((m for m in table.columns
-                           if m.target == f"{table.canonical[0]}.updated_at"), None)
+    first_seen = _first_seen(table) if shared and "updated_at" not in feeds else None
     lines = []
     for col in schema.TABLES[ctable].columns:
         m = feeds.get(col.name)
@@ -173,21 +193,11 @@ def adapter_model(source: str, ctable: str, table: TableMap, names: dict[str, st
             lines.append(f"        cast(null as varchar) as {col.name},")
         else:
             lines.append(_select(staged, names[m.column], col.name))
-    distinct = "distinct " if shared and first_seen is None else ""
-    group = "    group by all\n" if first_seen is not None else ""
-    body = (
-        _config(source, ctable) +
-        "with\n\n"
-        f"{staged} as (\n"
-        f"    select * from {{{{ ref({sql_string(staged)}) }}}}\n"
-        "),\n\n"
-        "final as (\n"
-        f"    select{' distinct' if distinct else ''}\n" + _join(lines) +
-        f"    from {staged}\n"
-        + group +
-        ")\n\n"
-        "select * from final\n")
-    return with_header(header, body, "--")
+    if first_seen is not None:
+        return _from_staging(source, ctable, staged, lines, header,
+                             tail="    group by all\n")
+    return _from_staging(source, ctable, staged, lines, header,
+                         select="select distinct" if shared else "select")
 
 
 def _referring(alignment: Alignment, ctable: str) -> tuple[TableMap, ColumnMap] | None:
@@ -206,8 +216,7 @@ def stub_adapter(source: str, ctable: str, table: TableMap, key: ColumnMap,
     """A table the source only refers to: one row per id it refers to, dated by
     the first row that refers to it; its other columns null."""
     staged = f"stg_{source}__{relation_name(table.table)}"
-    first_seen = next((m for m in table.columns
-                       if m.target == f"{table.canonical[0]}.updated_at"), None)
+    first_seen = _first_seen(table)
     lines = []
     for col in schema.TABLES[ctable].columns:
         if col.name == schema.TABLES[ctable].key:
@@ -216,20 +225,9 @@ def stub_adapter(source: str, ctable: str, table: TableMap, key: ColumnMap,
             lines.append(f"        min({staged}.{names[first_seen.column]}) as updated_at,")
         else:
             lines.append(f"        cast(null as varchar) as {col.name},")
-    body = (
-        _config(source, ctable) +
-        "with\n\n"
-        f"{staged} as (\n"
-        f"    select * from {{{{ ref({sql_string(staged)}) }}}}\n"
-        "),\n\n"
-        "final as (\n"
-        "    select\n" + _join(lines) +
-        f"    from {staged}\n"
-        f"    where {staged}.{names[key.column]} is not null\n"
-        "    group by all\n"
-        ")\n\n"
-        "select * from final\n")
-    return with_header(header, body, "--")
+    return _from_staging(source, ctable, staged, lines, header,
+                         tail=f"    where {staged}.{names[key.column]} is not null\n"
+                              "    group by all\n")
 
 
 def empty_adapter(source: str, ctable: str, columns: list[str], header: list[str]) -> str:
