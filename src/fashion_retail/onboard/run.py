@@ -155,10 +155,10 @@ def onboard(discovery_dir: Path, source: str, root: Path) -> list[str]:
         path = root / "sources" / source / "alignment.yml"
         said, chosen, lines, new_alignment = [], proposed, None, None
         as_of = None
-        if path.exists() and alignment_file.is_edited(path.read_text(encoding="utf-8")):
+        edited = path.exists() and alignment_file.is_edited(path.read_text(encoding="utf-8"))
+        if edited:
             read = alignment_file.read(path)
-            edited = alignment_file.parse(read)
-            chosen, added = alignment_file.merge(edited, proposed)
+            chosen, added = alignment_file.merge(alignment_file.parse(read), proposed)
             lines = read.lines
             as_of = str(read.data.get("as_of_date") or "") or None
             if added:
@@ -173,7 +173,7 @@ def onboard(discovery_dir: Path, source: str, root: Path) -> list[str]:
                           str(path.relative_to(root)))
     if new_alignment is not None:
         _atomic(new_alignment, text)
-    elif not path.exists() or not alignment_file.is_edited(path.read_text(encoding="utf-8")):
+    elif not edited:
         path.parent.mkdir(parents=True, exist_ok=True)
         _atomic(path, text)
     said.extend(write_files(root, files, root / "models" / "sources" / source))
